@@ -1,0 +1,126 @@
+"""Language alternates for search engines and for the language selector.
+
+Every page exists in both languages under the same slug (Finnish at ``/slug/``, English at
+``/en/slug/``), so a page's counterpart is found from its address alone. This hook gives each page its
+alternates (``page_alternates`` in the templates), writes ``sitemap.xml`` with both languages and
+``x-default``, a ``robots.txt`` that names it, and a small sitemap beside every page: Material's
+language selector fetches ``sitemap.xml`` relative to each ``<link rel="alternate">``, and without
+those files every page view made requests that ended in 404.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from mkdocs import plugins
+
+DEFAULT_LANGUAGE = "fi"
+LANGUAGES = {"fi": "Suomi", "en": "English"}
+OG_LOCALES = {"fi": "fi_FI", "en": "en_GB"}
+PAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language: str
+    name: str
+    path: str  # site-relative, as MkDocs writes page URLs: "" or "en/maksajille/"
+    url: str  # absolute, from site_url
+
+
+def language_of(page_url: str) -> str:
+    first = page_url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def slug_of(page_url: str) -> str:
+    language = language_of(page_url)
+    return page_url if language == DEFAULT_LANGUAGE else page_url[len(language) + 1 :]
+
+
+def localized_path(slug: str, language: str) -> str:
+    return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
+
+
+def alternates(page_url: str, site_url: str) -> list[Alternate]:
+    """The page in every language, the default language first."""
+    slug = slug_of(page_url)
+    base = site_url.rstrip("/") + "/"
+    return [
+        Alternate(language, name, localized_path(slug, language), base + localized_path(slug, language))
+        for language, name in LANGUAGES.items()
+    ]
+
+
+def slugs_from_sources(relative_paths: list[str]) -> list[str]:
+    """Page slugs ("", "maksajille/", "toipumisorientaatio/yhteys/") from Markdown source paths."""
+    slugs = set()
+    for path in relative_paths:
+        match = PAGE.match(path)
+        if not match:
+            continue
+        stem = match["stem"]
+        if stem == "index":
+            slugs.add("")
+        elif stem.endswith("/index"):
+            slugs.add(stem[: -len("index")])
+        else:
+            slugs.add(stem + "/")
+    return sorted(slugs)
+
+
+def sitemap_entry(slug: str, site_url: str, language: str) -> str:
+    versions = alternates(slug, site_url)
+    own = next(version for version in versions if version.language == language)
+    default = next(version for version in versions if version.language == DEFAULT_LANGUAGE)
+    links = [
+        f'    <xhtml:link rel="alternate" hreflang="{version.language}" href={quoteattr(version.url)}/>'
+        for version in versions
+    ]
+    links.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default.url)}/>')
+    return f"  <url>\n    <loc>{own.url}</loc>\n" + "\n".join(links) + "\n  </url>"
+
+
+def sitemap(entries: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
+    )
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str) -> None:
+    entries = {
+        (slug, language): sitemap_entry(slug, site_url, language) for slug in slugs for language in LANGUAGES
+    }
+    full = sitemap(list(entries.values()))
+    (site_dir / "sitemap.xml").write_text(full, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(full.encode("utf-8"), mtime=0))
+    for (slug, language), entry in entries.items():
+        folder = site_dir / localized_path(slug, language)
+        if folder != site_dir:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "sitemap.xml").write_text(sitemap([entry]), encoding="utf-8")
+    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+
+
+def on_page_context(context, page, config, nav):
+    context["page_alternates"] = alternates(page.url, config.site_url)
+    context["page_language"] = language_of(page.url)
+    context["og_locales"] = OG_LOCALES
+    return context
+
+
+@plugins.event_priority(-200)  # after the i18n plugin has written its own sitemap
+def on_post_build(config):
+    docs = Path(config.docs_dir)
+    sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+    write_sitemaps(Path(config.site_dir), slugs_from_sources(sources), config.site_url)
