@@ -115,6 +115,7 @@ def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str) -> None:
 def on_page_context(context, page, config, nav):
     context["page_alternates"] = alternates(page.url, config.site_url)
     context["page_language"] = language_of(page.url)
+    context["page_is_home"] = slug_of(page.url) == ""
     context["og_locales"] = OG_LOCALES
     return context
 

@@ -49,10 +49,13 @@ def description_error(path: str, text: str) -> str | None:
     match = FRONT_MATTER.match(text)
     try:
         meta = yaml.safe_load(match["yaml"]) if match else None
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 2}" if mark else ""
         return (
-            f"docs/{path}: the front matter at the top of the page (between the two '---' lines) is "
-            "not valid. Check that each line is 'key: value'."
+            f"docs/{path}{where}: the front matter at the top of the page (between the two '---' "
+            "lines) is not valid. Each line is 'key: value'; if the value itself has a colon (:), put "
+            'the whole value in double quotes, like: description: "Hinnat: tukihenkilötoiminta".'
         )
     description = meta.get("description") if isinstance(meta, dict) else None
     if not isinstance(description, str) or not description.strip():

@@ -1,0 +1,328 @@
+"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import prices
+from conftest import ROOT, build_site
+from prices import (
+    Duration,
+    PriceDataError,
+    VatRate,
+    build_date,
+    format_day,
+    format_hours,
+    format_money,
+    format_rate,
+    load_price_data,
+    monthly_cost,
+    parse_price_data,
+    price_row,
+    rate_in_force,
+    vat_amount,
+)
+
+DATA = ROOT / "data" / "prices.yml"
+NBSP = "\N{NO-BREAK SPACE}"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_price_data(DATA)
+
+
+# --------------------------------------------------------------------------- money
+
+
+@pytest.mark.parametrize(
+    "net, gross",
+    [("70.00", "87.85"), ("90.00", "112.95"), ("110.00", "138.05"), ("130.00", "163.15")],
+)
+def test_worked_check_from_facts(net, gross):
+    row = price_row(Duration(90, Decimal(net)), Decimal("25.5"))
+    assert row.gross == Decimal(gross)
+
+
+def test_half_a_cent_rounds_up():
+    # 0.02 × 25 % = 0.005 exactly: half up gives 0.01 (banker's rounding would give 0.00).
+    assert vat_amount(Decimal("0.02"), Decimal("25")) == Decimal("0.01")
+    assert vat_amount(Decimal("0.06"), Decimal("25")) == Decimal("0.02")  # 0.015 → 0.02
+    assert vat_amount(Decimal("0.01"), Decimal("24")) == Decimal("0.00")  # 0.0024 → 0.00
+
+
+def test_per_hour_and_monthly():
+    row = price_row(Duration(90, Decimal("70.00")), Decimal("25.5"))
+    assert row.per_hour == Decimal("46.67")
+    assert monthly_cost(Decimal("70.00"), 1) == Decimal("303.33")  # 70 × 52 / 12 = 303.333…
+    assert monthly_cost(Decimal("70.00"), 2) == Decimal("606.67")
+    assert monthly_cost(Decimal("87.85"), 1) == Decimal("380.68")  # 380.683…
+
+
+cents = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
+rates = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow_infinity=False)
+
+
+@given(net=cents, rate=rates, minutes=st.integers(min_value=1, max_value=600))
+def test_net_plus_vat_is_gross_exactly(net, rate, minutes):
+    row = price_row(Duration(minutes, net), rate)
+    assert row.net + row.vat == row.gross
+    for amount in (row.vat, row.gross, row.per_hour):
+        assert amount == amount.quantize(Decimal("0.01"))
+
+
+@given(net=cents, rate=rates)
+def test_rounding_never_drifts_a_cent(net, rate):
+    exact = net * rate / 100
+    assert abs(vat_amount(net, rate) - exact) <= Decimal("0.005")
+
+
+@given(price=cents, meetings=st.sampled_from([1, 2]))
+def test_monthly_cost_within_half_a_cent(price, meetings):
+    exact = price * meetings * 52 / Decimal(12)
+    assert abs(monthly_cost(price, meetings) - exact) <= Decimal("0.005")
+
+
+# --------------------------------------------------------------------------- VAT dates
+
+
+def test_vat_rate_on_both_sides_of_the_change(data):
+    assert rate_in_force(data.vat_rates, date(2024, 8, 31)).percent == Decimal("24")
+    assert rate_in_force(data.vat_rates, date(2024, 9, 1)).percent == Decimal("25.5")
+    assert rate_in_force(data.vat_rates, date(2026, 11, 22)).effective == date(2024, 9, 1)
+
+
+def test_a_future_rate_is_one_more_row():
+    future = (VatRate(Decimal("24"), date(2013, 1, 1)), VatRate(Decimal("25.5"), date(2024, 9, 1)),
+              VatRate(Decimal("26"), date(2030, 1, 1)))
+    assert rate_in_force(future, date(2029, 12, 31)).percent == Decimal("25.5")
+    assert rate_in_force(future, date(2030, 1, 1)).percent == Decimal("26")
+
+
+def test_build_date_honours_source_date_epoch():
+    epoch = int(datetime(2024, 8, 31, 23, 59, tzinfo=timezone.utc).timestamp())
+    assert build_date({"SOURCE_DATE_EPOCH": str(epoch)}) == date(2024, 8, 31)
+    assert build_date({"SOURCE_DATE_EPOCH": str(epoch + 60)}) == date(2024, 9, 1)
+    with pytest.raises(PriceDataError, match="SOURCE_DATE_EPOCH is 'yesterday'"):
+        build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def test_finnish_formats():
+    assert format_money(Decimal("87.85"), "fi") == f"87,85{NBSP}€"
+    assert format_money(Decimal("1234.50"), "fi") == f"1{NBSP}234,50{NBSP}€"
+    assert format_hours(90, "fi") == f"1,5{NBSP}h"
+    assert format_hours(120, "fi") == f"2{NBSP}h"
+    assert format_rate(Decimal("25.5"), "fi") == f"25,5{NBSP}%"
+    assert format_day(date(2024, 9, 1), "fi") == "1.9.2024"
+
+
+def test_english_formats():
+    assert format_money(Decimal("87.85"), "en") == "€87.85"
+    assert format_money(Decimal("1234.50"), "en") == "€1,234.50"
+    assert format_hours(90, "en") == f"1.5{NBSP}h"
+    assert format_rate(Decimal("25.5"), "en") == "25.5%"
+    assert format_day(date(2024, 9, 1), "en") == "1 September 2024"
+
+
+# --------------------------------------------------------------------------- bad input
+
+VALID = DATA.read_text(encoding="utf-8")
+
+
+def broken(old: str, new: str, count: int = 1) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, count)
+
+
+BAD_INPUTS = {
+    "yaml syntax": (
+        broken("    durations:\n      - minutes: 90", "    durations:\n      - minutes: 90\n     price: [70"),
+        r"line \d+, column \d+: the file is not valid YAML .* indentation",
+    ),
+    "missing key": (
+        broken("      - minutes: 120\n        price: 90.00", "      - minutes: 120"),
+        r"line \d+ \('services → support-person → durations → 1'\): 'price' is missing",
+    ),
+    "extra key": (
+        broken("        price: 90.00", "        price: 90.00\n        prise: 90.00"),
+        r"'prise' is not a key this file uses \(a typo\?\)",
+    ),
+    "price not a number": (
+        broken("price: 70.00", "price: 70,00"),
+        r"the price '70,00' is not a number\. Use a dot, not a comma",
+    ),
+    "negative price": (broken("price: 70.00", "price: -70"), r"the price -70 is negative"),
+    "three decimals": (broken("price: 70.00", "price: 70.005"), r"has more than two decimals"),
+    "duplicate length": (broken("minutes: 120", "minutes: 90"), r"the length 90 minutes is listed twice"),
+    "vat rate over 100": (broken("rate: 25.5", "rate: 255"), r"the VAT rate 255 is not between 0 and 100"),
+    "impossible date": (broken("from: 2024-09-01", "from: 2024-09-31"), r"'2024-09-31' is not a real date"),
+    "missing translation": (
+        broken("      en: Professional support-person work\n", ""),
+        r"the name in 'en' is missing",
+    ),
+    "duplicate key": (
+        broken("  coaching:\n", "  coaching:\n    on_request: true\n", 1).replace(
+            "    on_request: true\n    name:", "    on_request: true\n    on_request: true\n    name:", 1
+        ),
+        r"'on_request' appears twice",
+    ),
+    "unknown placeholder": (
+        broken("arvonlisävero {rate}.", "arvonlisävero {rat}."),
+        r"placeholder the site does not know \('\{rat\}'\)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_price_data_is_explained(case):
+    text, expected = BAD_INPUTS[case]
+    with pytest.raises(PriceDataError) as error:
+        parse_price_data(text)
+    message = str(error.value)
+    assert message.startswith("data/prices.yml"), message
+    assert re.search(expected, message), message
+    assert "Traceback" not in message
+
+
+def test_the_line_named_is_the_line_of_the_mistake():
+    text = broken("price: 110.00", "price: 110.999")
+    with pytest.raises(PriceDataError) as error:
+        parse_price_data(text)
+    line = int(re.search(r"line (\d+)", str(error.value))[1])
+    assert "110.999" in text.splitlines()[line - 1]
+
+
+def test_no_rate_in_force_on_the_build_date(data):
+    with pytest.raises(PriceDataError, match=r"no VAT rate is in force on the build date 2012-12-31"):
+        rate_in_force(data.vat_rates, date(2012, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "shortcode, expected",
+    [
+        ("<!-- md:price-table tukihenkilo -->", r"names the service 'tukihenkilo', which is not in data/prices.yml"),
+        ("<!-- md:price support-person 100 -->", r"has no price for the length '100'.*90, 120, 150, 180"),
+        ("<!-- md:price support-person -->", r"needs a service and a length in minutes"),
+        ("<!-- md:price coaching 90 -->", r"priced on request"),
+        ("<!-- md:vat-rate 24 -->", r"takes nothing after its name"),
+    ],
+)
+def test_bad_shortcode_names_page_and_line(data, shortcode, expected):
+    page = f"---\ndescription: x\n---\n\n# Otsikko\n\n{shortcode}\n"
+    errors = prices.shortcode_errors(page, data, rate_in_force(data.vat_rates, date(2026, 1, 1)), "docs/hinnat.fi.md")
+    assert len(errors) == 1
+    assert errors[0].startswith("docs/hinnat.fi.md, line 7: "), errors[0]
+    assert re.search(expected, errors[0]), errors[0]
+
+
+# --------------------------------------------------------------------------- the built site
+
+
+def expected_rows(data, day, language):
+    rate = rate_in_force(data.vat_rates, day)
+    return [
+        [
+            format_hours(row.minutes, language),
+            format_money(row.net, language),
+            format_money(row.vat, language),
+            format_money(row.gross, language),
+            format_money(row.per_hour, language),
+        ]
+        for row in (price_row(d, rate.percent) for d in data.services["support-person"].durations)
+    ]
+
+
+def table_rows(html: str, caption_part: str) -> list[list[str]]:
+    for table in re.findall(r"<table>.*?</table>", html, re.DOTALL):
+        if caption_part in table:
+            return [
+                [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row)]
+                for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
+                if "<td>" in row
+            ]
+    raise AssertionError(f"no table with {caption_part!r}")
+
+
+@pytest.mark.parametrize(
+    "page, language, caption",
+    [
+        ("ammatillinen-tukihenkilotoiminta/index.html", "fi", "hinta tapaamisen pituuden mukaan"),
+        ("en/ammatillinen-tukihenkilotoiminta/index.html", "en", "price by length of meeting"),
+        ("hinnat/index.html", "fi", "hinta tapaamisen pituuden mukaan"),
+        ("en/hinnat/index.html", "en", "price by length of meeting"),
+    ],
+)
+def test_built_tables_show_what_the_data_implies(built_site, build_epoch, data, page, language, caption):
+    html = (built_site / page).read_text(encoding="utf-8")
+    day = datetime.fromtimestamp(build_epoch, timezone.utc).date()
+    assert table_rows(html, caption) == expected_rows(data, day, language)
+    rate = format_rate(rate_in_force(data.vat_rates, day).percent, language)
+    assert rate in html
+
+
+def test_cost_examples_on_the_prices_page(built_site):
+    rows = table_rows((built_site / "hinnat/index.html").read_text(encoding="utf-8"), "arvioitu kuukausihinta")
+    assert [f"1,5{NBSP}h", "1 kerta", f"303,33{NBSP}€", f"380,68{NBSP}€"] in rows
+    assert len(rows) == 8
+    html_en = (built_site / "en/hinnat/index.html").read_text(encoding="utf-8")
+    assert "52 weeks ÷ 12 months" in html_en
+
+
+def test_changing_a_price_changes_the_built_page(project_copy, tmp_path):
+    data_file = project_copy / "data" / "prices.yml"
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace("price: 70.00", "price: 72.40"), encoding="utf-8")
+    build = build_site(tmp_path / "out", cwd=project_copy, env={"SOURCE_DATE_EPOCH": "1735689600"})  # 2025-01-01
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "out/ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")
+    assert f"72,40{NBSP}€" in html and f"90,86{NBSP}€" in html  # 72.40 + 18.46 VAT
+    assert f"70,00{NBSP}€" not in html
+    html_en = (tmp_path / "out/en/ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")
+    assert "€90.86" in html_en
+
+
+def test_a_build_before_the_change_uses_the_old_rate(project_copy, tmp_path):
+    build = build_site(tmp_path / "out", cwd=project_copy, env={"SOURCE_DATE_EPOCH": "1725148799"})  # 2024-08-31
+    assert build.returncode == 0, build.output
+    html = (tmp_path / "out/ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")
+    assert f"86,80{NBSP}€" in html  # 70 + 24 %
+    assert f"24{NBSP}%" in html
+
+
+EURO_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:€|e\b|euroa?\b|EUR\b)|€\s?\d", re.IGNORECASE)
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+VAT_WORDS = re.compile(r"alv|vat\b|arvonlisä", re.IGNORECASE)
+
+
+def typed_prices(line: str) -> list[str]:
+    """Euro amounts anywhere, and percentages on lines about VAT (a "200 %" zoom level is fine)."""
+    found = [match[0] for match in EURO_AMOUNT.finditer(line)]
+    if VAT_WORDS.search(line):
+        found += [match[0] for match in PERCENT.finditer(line)]
+    return found
+
+
+def test_no_hand_typed_euro_amounts_or_vat_rates_in_docs():
+    offenders = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "md:" in line and line.strip().startswith("<!--"):
+                continue
+            for typed in typed_prices(line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {typed!r}")
+    assert not offenders, "Prices and VAT rates belong in data/prices.yml:\n" + "\n".join(offenders)
+
+
+def test_the_scanner_catches_typed_prices():
+    for typed in ("70 €", "70,00 €", "€87.85", "70e", "90 euroa", "alv 25,5 %", "VAT 24%"):
+        assert typed_prices(typed), typed
+    assert not typed_prices("Zoom the page to 200 %.")

@@ -1,0 +1,179 @@
+"""The bilingual site as built: pages, languages, selector, navigation, origins, strict build."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from conftest import ROOT, SITE_ORIGIN, SITE_URL
+
+DOCS = ROOT / "docs"
+
+
+def page_slugs() -> list[str]:
+    """Every page's address without language, from the Finnish sources ("" is the home page)."""
+    slugs = []
+    for path in sorted(DOCS.rglob("*.fi.md")):
+        stem = path.relative_to(DOCS).as_posix()[: -len(".fi.md")]
+        slugs.append("" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    return slugs
+
+
+SLUGS = page_slugs()
+LANGUAGES = {"fi": "", "en": "en/"}
+
+
+def html_of(site: Path, language: str, slug: str) -> str:
+    return (site / LANGUAGES[language] / slug / "index.html").read_text(encoding="utf-8")
+
+
+class Elements(HTMLParser):
+    """Collects start tags with their attributes."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **required) -> list[dict]:
+        return [
+            attrs
+            for name, attrs in self.tags
+            if name == tag and all(required[key] in (attrs.get(key) or "").split() for key in required)
+        ]
+
+
+def test_there_are_pages():
+    assert len(SLUGS) >= 9
+    assert "" in SLUGS and "ammatillinen-tukihenkilotoiminta/" in SLUGS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_exists_in_both_languages_with_its_lang(built_site, language, slug):
+    html = html_of(built_site, language, slug)
+    assert re.search(rf'<html lang="{language}"', html)
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_language_selector_links_to_the_counterpart(built_site, language, slug):
+    page_url = f"{SITE_URL}/{LANGUAGES[language]}{slug}"
+    links = Elements(html_of(built_site, language, slug)).find("a", **{"class": "md-select__link"})
+    assert sorted(link["lang"] for link in links) == ["en", "fi"]
+    for link in links:
+        assert link["hreflang"] == link["lang"]
+        assert urljoin(page_url, link["href"]) == f"{SITE_URL}/{LANGUAGES[link['lang']]}{slug}"
+
+
+def test_language_names_are_in_their_own_language(built_site):
+    html = html_of(built_site, "en", "maksajille/")
+    assert re.search(r'lang="fi"[^>]*>\s*Suomi\s*<', html)
+    assert re.search(r'lang="en"[^>]*>\s*English\s*<', html)
+    assert "flag" not in html.lower()
+
+
+def test_each_language_has_its_own_site_name_and_description(built_site):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    english = next(lang for lang in config["plugins"][1]["i18n"]["languages"] if lang["locale"] == "en")
+    fi_home, en_home = html_of(built_site, "fi", ""), html_of(built_site, "en", "")
+    assert f"<title>{config['site_name']}</title>" in fi_home
+    assert f"<title>{english['site_name']}</title>" in en_home
+    assert config["site_name"] != english["site_name"]
+
+
+def primary_navigation(html: str) -> str:
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start : html.index("</nav>\n", start)] if "</nav>\n" in html[start:] else html[start:]
+
+
+def test_navigation_is_translated_and_in_the_old_sites_order(built_site):
+    fi = primary_navigation(html_of(built_site, "fi", ""))
+    en = primary_navigation(html_of(built_site, "en", ""))
+    fi_order = [fi.index(title) for title in ("Maksajille", "Valmennuksen jälkeen", "Ammatillinen tukihenkilötoiminta")]
+    en_order = [en.index(title) for title in ("For purchasers", "After coaching", "Professional support-person work")]
+    assert fi_order == sorted(fi_order) and en_order == sorted(en_order)
+    assert "Toipumisorientaatio" in fi and "Recovery orientation" in en
+
+
+def test_the_old_address_still_resolves(built_site):
+    html = (built_site / "ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and 'lang="fi"' in html
+    assert (built_site / "en/ammatillinen-tukihenkilotoiminta/index.html").is_file()
+
+
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+LOADING_ATTRIBUTES = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "object": ["data"],
+    "embed": ["src"],
+}
+# <link> relations that do not load anything: they describe the page for search engines.
+DESCRIPTIVE_LINKS = {"canonical", "alternate"}
+
+
+def loaded_urls(html: str) -> list[str]:
+    urls = []
+    for tag, attrs in Elements(html).tags:
+        if tag == "link" and set((attrs.get("rel") or "").split()) & DESCRIPTIVE_LINKS:
+            continue
+        for attribute in LOADING_ATTRIBUTES.get(tag, []):
+            if attrs.get(attribute):
+                urls.append(attrs[attribute])
+    urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", html)
+    urls += re.findall(r"@import\s+['\"]([^'\"]+)", html)
+    return urls
+
+
+def test_nothing_is_loaded_from_another_origin(built_site):
+    offenders = []
+    for path in sorted(built_site.rglob("*.html")) + sorted(built_site.rglob("*.css")):
+        for url in loaded_urls(path.read_text(encoding="utf-8")):
+            if EXTERNAL.match(url) and not url.startswith(SITE_ORIGIN):
+                offenders.append(f"{path.relative_to(built_site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_origin_check_would_catch_a_font_or_script():
+    html = '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><script src="//cdn.example/x.js"></script>'
+    assert [url for url in loaded_urls(html) if EXTERNAL.match(url)] == [
+        "https://fonts.googleapis.com/css",
+        "//cdn.example/x.js",
+    ]
+
+
+def test_the_strict_build_has_no_warnings(site_build):
+    problems = [line for line in site_build.output.splitlines() if re.match(r"\s*(WARNING|ERROR)\b", line)]
+    assert site_build.returncode == 0
+    assert not problems, "\n".join(problems)
+
+
+def test_system_fonts_only(built_site):
+    html = html_of(built_site, "fi", "")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert not list(built_site.rglob("*.woff2"))
+
+
+def test_logo_and_favicon(built_site):
+    assert (built_site / "assets/logo.svg").is_file()
+    assert (built_site / "assets/favicon.svg").is_file()
+    assert 'rel="icon" href="assets/favicon.svg"' in html_of(built_site, "fi", "")
+
+
+def test_site_url_is_absolute_https():
+    assert SITE_URL.startswith("https://")
