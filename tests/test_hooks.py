@@ -1,0 +1,228 @@
+"""The small hooks' pure functions, and the one source of the contact details."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import contact
+import safe_output
+import search_language
+import seo
+import shortcodes
+import tables
+import translations
+from conftest import build_site
+
+# --------------------------------------------------------------------------- shortcodes
+
+
+def test_shortcodes_are_found_with_their_lines():
+    text = "# Otsikko\n\nTeksti <!-- md:price support-person 90 --> ja\n\n<!--md:vat-rate-->\n"
+    found = shortcodes.find_shortcodes(text)
+    assert [(code.line, code.name, code.args) for code in found] == [
+        (3, "price", ("support-person", "90")),
+        (5, "vat-rate", ()),
+    ]
+
+
+def test_an_unknown_shortcode_is_reported_with_page_and_line():
+    errors = shortcodes.unknown_shortcode_errors("a\n<!-- md:prce-table x -->\n", {"price-table"}, "docs/a.fi.md")
+    assert len(errors) == 1
+    assert errors[0].startswith("docs/a.fi.md, line 2: the shortcode '<!-- md:prce-table x -->'")
+    assert "Known shortcodes: md:price-table" in errors[0]
+
+
+def test_plain_comments_are_not_shortcodes():
+    assert shortcodes.find_shortcodes("<!-- TODO-RESULTS -->\n<!-- a note -->") == []
+
+
+def test_every_hook_declares_the_shortcodes_it_renders():
+    import prices
+
+    assert shortcodes.known_shortcode_names([prices, contact]) >= {"price-table", "contact", "vat-rate"}
+
+
+# --------------------------------------------------------------------------- contact
+
+
+CONTACT = {
+    "organisation": "Metodi",
+    "name": "Testi Henkilö",
+    "role": {"fi": "Vastaava", "en": "Head"},
+    "phone": "040 123 4567",
+    "phone_uri": "+358401234567",
+    "email": "testi@example.fi",
+}
+
+
+def test_contact_card_links():
+    card = contact.render_contact(CONTACT, "en")
+    assert '<a href="tel:+358401234567">040 123 4567</a>' in card
+    assert '<a href="mailto:testi@example.fi">testi@example.fi</a>' in card
+    assert "Head, Metodi" in card and "Phone:" in card
+    assert "Puhelin:" in contact.render_contact(CONTACT, "fi")
+
+
+def test_incomplete_contact_details_are_explained():
+    broken = {**CONTACT, "role": {"fi": "Vastaava"}}
+    try:
+        contact.check_contact(broken)
+    except contact.ContactError as error:
+        assert "role in 'en' is missing" in str(error)
+    else:
+        raise AssertionError("an English role is required")
+
+
+def footer(html: str) -> str:
+    return html[html.index('class="md-footer"') :]
+
+
+def content(html: str) -> str:
+    return html[html.index('class="md-content"') : html.index('class="md-footer"')]
+
+
+def test_contact_page_and_footer_share_one_source(built_site, project_copy, tmp_path):
+    for page in ("yhteystiedot/index.html", "en/yhteystiedot/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'href="tel:+358400578743"' in content(html) and 'href="tel:+358400578743"' in footer(html)
+        assert "toni.kataja@metodi.fi" in content(html) and "toni.kataja@metodi.fi" in footer(html)
+
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('phone: "0400 578 743"', 'phone: "040 111 2222"').replace(
+        'phone_uri: "+358400578743"', 'phone_uri: "+358401112222"'
+    ).replace("email: toni.kataja@metodi.fi", "email: uusi.osoite@metodi.fi")
+    config.write_text(text, encoding="utf-8")
+    build = build_site(tmp_path / "out", cwd=project_copy)
+    assert build.returncode == 0, build.output
+    for page in ("yhteystiedot/index.html", "en/yhteystiedot/index.html", "index.html", "en/hinnat/index.html"):
+        html = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert "toni.kataja" not in html and "578743" not in html.replace(" ", ""), page
+        assert 'href="tel:+358401112222"' in footer(html), page
+        assert "uusi.osoite@metodi.fi" in footer(html), page
+    contact_page = (tmp_path / "out/yhteystiedot/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+358401112222"' in content(contact_page)
+    assert "uusi.osoite@metodi.fi" in content(contact_page)
+
+
+def test_no_contact_detail_is_typed_into_a_page():
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert "578743" not in re.sub(r"\D", "", text), path
+        assert "toni.kataja" not in text, path
+
+
+def test_footer_links_in_the_page_language(built_site):
+    fi = footer((built_site / "maksajille/index.html").read_text(encoding="utf-8"))
+    en = footer((built_site / "en/maksajille/index.html").read_text(encoding="utf-8"))
+    assert 'href="../saavutettavuusseloste/">Saavutettavuusseloste<' in fi
+    assert 'href="../tietosuoja/">Tietosuoja<' in fi
+    assert 'href="../saavutettavuusseloste/">Accessibility statement<' in en
+    assert 'href="../tietosuoja/">Privacy notice<' in en
+
+
+# --------------------------------------------------------------------------- translations
+
+
+def test_a_page_in_one_language_only_is_named():
+    errors = translations.missing_translations(["index.fi.md", "index.en.md", "uusi.fi.md", "notes.md"])
+    assert any(error.startswith("docs/uusi.en.md is missing: docs/uusi.fi.md has no English version") for error in errors)
+    assert any(error.startswith("docs/notes.md: the file name has no language") for error in errors)
+
+
+def test_a_missing_description_is_named():
+    assert "has no description" in translations.description_error("a.fi.md", "# Otsikko\n")
+    assert translations.description_error("a.fi.md", "---\ndescription: Hyvä.\n---\n# Otsikko\n") is None
+    assert "double quotes" in translations.description_error("a.fi.md", "---\ndescription: Hinnat: x\n---\n")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_tables_get_caption_and_scope():
+    html = "<p>Table: Vertailu</p>\n<table>\n<thead>\n<tr>\n<th>A</th>\n<th align=\"left\">B</th></tr></thead></table>"
+    result = tables.caption_tables(html)
+    assert "<caption>Vertailu</caption>" in result and "<thead>" in result
+    assert result.count('scope="col"') == 2
+    assert tables.uncaptioned_tables(result) == 0
+    assert tables.uncaptioned_tables("<table><tr><td>x</td></tr></table>") == 1
+
+
+def test_caption_line_needs_no_blank_line():
+    assert tables.separate_caption_lines("Table: X\n| a |\n") == "Table: X\n\n| a |\n"
+
+
+# --------------------------------------------------------------------------- seo and search
+
+
+def test_alternates_of_a_nested_english_page():
+    versions = seo.alternates("en/toipumisorientaatio/yhteys/", "https://example.fi/")
+    assert [(v.language, v.path, v.url) for v in versions] == [
+        ("fi", "toipumisorientaatio/yhteys/", "https://example.fi/toipumisorientaatio/yhteys/"),
+        ("en", "en/toipumisorientaatio/yhteys/", "https://example.fi/en/toipumisorientaatio/yhteys/"),
+    ]
+    assert seo.language_of("en/") == "en" and seo.language_of("") == "fi"
+    assert seo.language_of("english-page/") == "fi"
+
+
+def test_slugs_from_sources():
+    assert seo.slugs_from_sources(["index.fi.md", "a.en.md", "b/index.fi.md", "b/c.fi.md"]) == ["", "a/", "b/", "b/c/"]
+
+
+def test_search_index_is_split_by_language():
+    index = {
+        "config": {"lang": ["fi", "en"], "separator": " "},
+        "docs": [
+            {"location": "", "title": "Etusivu", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/hinnat/#x", "title": "Prices", "text": ""},
+            {"location": "english/", "title": "Finnish page with an English slug", "text": ""},
+        ],
+    }
+    split = search_language.split_index(index)
+    assert split["fi"]["config"]["lang"] == ["fi"] and split["en"]["config"]["lang"] == ["en"]
+    assert [doc["location"] for doc in split["fi"]["docs"]] == ["", "english/"]
+    assert [doc["location"] for doc in split["en"]["docs"]] == ["", "hinnat/#x"]
+
+
+def test_built_search_indexes_hold_one_language_each(built_site):
+    fi = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert {doc["title"] for doc in fi["docs"]} >= {"Maksajille"}
+    assert {doc["title"] for doc in en["docs"]} >= {"For purchasers"}
+    assert "For purchasers" not in {doc["title"] for doc in fi["docs"]}
+    assert "Maksajille" not in {doc["title"] for doc in en["docs"]}
+
+
+def test_english_pages_search_their_own_index(built_site):
+    en = (built_site / "en/maksajille/index.html").read_text(encoding="utf-8")
+    fi = (built_site / "maksajille/index.html").read_text(encoding="utf-8")
+    assert re.search(r'"base":\s*"\.\./\.\./en"', en)
+    assert re.search(r'"base":\s*"\.\."', fi)
+
+
+# --------------------------------------------------------------------------- safe output
+
+
+def test_publish_swaps_folders(tmp_path):
+    site, staging = tmp_path / "site", safe_output.staging_dir(tmp_path / "site")
+    site.mkdir()
+    (site / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
+    safe_output.publish(staging, site)
+    assert [path.name for path in site.iterdir()] == ["new.html"]
+    assert not staging.exists() and not site.with_name("site.previous").exists()
+
+
+def test_serve_is_left_alone():
+    safe_output.on_startup(command="serve", dirty=False)
+
+    class Config:
+        site_dir = "/tmp/served"
+
+    assert safe_output.on_config(Config()).site_dir == "/tmp/served"
+    safe_output.on_shutdown()
