@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""List the English pages whose Finnish page has changed after them: they may need translating again.
+
+    python3 scripts/stale_translations.py            a list for people
+    python3 scripts/stale_translations.py --github   the same as GitHub Actions warnings
+
+Finnish is the source language. For every page, the last commit that touched ``name.fi.md`` is
+compared with the last commit that touched ``name.en.md``, in the order of the git history (the
+order ``git log`` shows, newest first), not by the clock:
+
+- the English file changed in the same commit as the Finnish one, or later: up to date;
+- the Finnish file changed later: the English page is outdated;
+- a file with changes that are not committed yet counts as the newest of all.
+
+It is a reminder, not a check: it always exits with 0. It needs only Python 3.11+ and git.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from last_updated import History, read_history  # noqa: E402  (standard library only)
+
+SOURCE, TRANSLATION = "fi", "en"
+UNCOMMITTED = -1  # newer than any commit: git log order 0 is the newest commit
+
+
+@dataclass(frozen=True)
+class Stale:
+    """An English page that is older than its Finnish source, or missing."""
+
+    english: str
+    finnish: str
+    reason: str
+
+
+def _order(path: str, history: History) -> int | None:
+    """Smaller is newer. None: git knows nothing of the file."""
+    if path in history.uncommitted:
+        return UNCOMMITTED
+    change = history.changes.get(path)
+    return change.order if change else None
+
+
+def _when(path: str, history: History) -> str:
+    if path in history.uncommitted:
+        return "changes not committed yet"
+    change = history.changes.get(path)
+    return f"{change.day.isoformat()}, commit {change.commit}" if change else "not in git"
+
+
+def stale_translations(pages: list[str], history: History, docs_name: str = "docs") -> list[Stale]:
+    """The outdated or missing English pages among ``pages`` (paths relative to the docs folder)."""
+    present = set(pages)
+    found = []
+    for finnish in sorted(page for page in pages if page.endswith(f".{SOURCE}.md")):
+        english = finnish[: -len(f".{SOURCE}.md")] + f".{TRANSLATION}.md"
+        fi_path, en_path = f"{docs_name}/{finnish}", f"{docs_name}/{english}"
+        if english not in present:
+            found.append(Stale(en_path, fi_path, f"{en_path} is missing: translate {fi_path}."))
+            continue
+        fi_order, en_order = _order(finnish, history), _order(english, history)
+        if fi_order is None or (en_order is not None and en_order <= fi_order):
+            continue
+        found.append(
+            Stale(
+                en_path,
+                fi_path,
+                f"{en_path} may be out of date: {fi_path} has changed after it "
+                f"(Finnish: {_when(finnish, history)}; English: {_when(english, history)}). "
+                "Compare the two and update the English page.",
+            )
+        )
+    return found
+
+
+def report(stale: list[Stale], github: bool) -> str:
+    if not stale:
+        return "All English pages are up to date with their Finnish pages."
+    if github:
+        return "\n".join(f"::warning file={item.english}::{item.reason}" for item in stale)
+    lines = [f"English pages that may need updating ({len(stale)}):"]
+    lines += [f"  - {item.reason}" for item in stale]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--github", action="store_true", help="print GitHub Actions ::warning lines")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
+    args = parser.parse_args(argv)
+    docs = args.docs.resolve()
+    history = read_history(docs)
+    if history is None:
+        message = "Cannot read the git history here, so outdated translations cannot be listed."
+        print(f"::warning::{message}" if args.github else message)
+        return 0
+    if history.shallow:
+        message = "This is a shallow git clone: fetch the full history (fetch-depth: 0) for a reliable list."
+        print(f"::warning::{message}" if args.github else message)
+    pages = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+    print(report(stale_translations(pages, history, docs.name), args.github))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
