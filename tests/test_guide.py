@@ -351,12 +351,6 @@ def test_checklist_page_says_where_ticks_are_kept_and_that_it_prints(dom, langua
         assert "print" in text
 
 
-@pytest.mark.xfail(
-    reason="pymdownx.tasklist renders <input> + text without a <label>; the lead's build hook "
-    "(proposed: wrap each task-list item's checkbox and text in <label>) fixes this. Until then "
-    "checklist.js names the boxes (aria-label) when JavaScript runs.",
-    strict=False,
-)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_checkboxes_have_a_name_without_javascript(dom, language):
     article = content(dom("itsearviointi", language))

@@ -226,3 +226,12 @@ def test_serve_is_left_alone():
 
     assert safe_output.on_config(Config()).site_dir == "/tmp/served"
     safe_output.on_shutdown()
+
+
+def test_task_list_items_become_labels():
+    import task_lists
+
+    html = '<ul><li class="task-list-item"><input type="checkbox"/> Kuuntelen.</li></ul>'
+    assert task_lists.label_task_items(html) == (
+        '<ul><li class="task-list-item"><label class="task-list-label"><input type="checkbox"/> Kuuntelen.</label></li></ul>'
+    )
