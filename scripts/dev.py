@@ -41,7 +41,7 @@ def ensure_environment(requirements: Path) -> None:
     if not stamp.exists():
         print(f"Installing the pinned dependencies from {requirements.name} …", flush=True)
         run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(requirements)])
-        for old in VENV.glob(f".installed-{requirements.stem}-*"):
+        for old in VENV.glob(f".installed-{requirements.stem}-{'?' * 16}"):
             old.unlink()
         stamp.touch()
 
