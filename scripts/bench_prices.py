@@ -23,7 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import prices  # noqa: E402  (after the path is set)
+import price_data  # noqa: E402  (after the path is set)
+import prices  # noqa: E402
 from shortcodes import markdown_sources  # noqa: E402
 
 # Without the price hook its shortcodes stay as comments; the shortcode checker must go too, or it
@@ -68,10 +69,10 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=5, help="full builds for each median")
     args = parser.parse_args()
 
-    data_file = ROOT / prices.DATA_FILE
-    load = median_seconds(lambda: prices.load_price_data(data_file), args.repeat)
-    data = prices.load_price_data(data_file)
-    rate = prices.rate_in_force(data.vat_rates, prices.build_date())
+    data_file = ROOT / price_data.DATA_FILE
+    load = median_seconds(lambda: price_data.load_price_data(data_file), args.repeat)
+    data = price_data.load_price_data(data_file)
+    rate = price_data.rate_in_force(data.vat_rates, prices.build_date())
     pages = list(markdown_sources(ROOT / "docs"))
     codes = sum(len(prices.find_shortcodes(text)) for _, text in pages)
 
@@ -80,7 +81,7 @@ def main() -> None:
             prices.render_page(text, data, rate, prices.page_language(source))
 
     render = median_seconds(render_all, args.repeat)
-    print(f"load and check {prices.DATA_FILE}: {load * 1000:.2f} ms (median of {args.repeat})")
+    print(f"load and check {price_data.DATA_FILE}: {load * 1000:.2f} ms (median of {args.repeat})")
     print(f"render all shortcodes ({codes} in {len(pages)} pages): {render * 1000:.2f} ms (median of {args.repeat})")
 
     without = config_without_price_hook()

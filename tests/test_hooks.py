@@ -200,7 +200,7 @@ def test_built_search_indexes_hold_one_language_each(built_site):
 def test_english_pages_search_their_own_index(built_site):
     en = (built_site / "en/maksajille/index.html").read_text(encoding="utf-8")
     fi = (built_site / "maksajille/index.html").read_text(encoding="utf-8")
-    assert re.search(r'"base":\s*"\.\./\.\./en"', en)
+    assert re.search(r'"base":\s*"\.\./\.\./en/"', en)
     assert re.search(r'"base":\s*"\.\."', fi)
 
 

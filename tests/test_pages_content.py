@@ -288,11 +288,12 @@ def test_support_person_page_keeps_its_old_address(built_site):
 @pytest.fixture(scope="session")
 def vat_rate_text(build_epoch):
     """The VAT rate the session's build uses, formatted per language by the site's own code."""
+    import price_data
     import prices
 
-    data = prices.load_price_data(ROOT / prices.DATA_FILE)
+    data = price_data.load_price_data(ROOT / price_data.DATA_FILE)
     day = datetime.fromtimestamp(build_epoch, timezone.utc).date()
-    rate = prices.rate_in_force(data.vat_rates, day)
+    rate = price_data.rate_in_force(data.vat_rates, day)
     return {language: prices.format_rate(rate.percent, language) for language in LANGUAGES}
 
 

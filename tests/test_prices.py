@@ -13,20 +13,15 @@ from hypothesis import strategies as st
 
 import prices
 from conftest import ROOT, build_site
+from price_data import Duration, PriceDataError, VatRate, load_price_data, parse_price_data, rate_in_force
 from prices import (
-    Duration,
-    PriceDataError,
-    VatRate,
     build_date,
     format_day,
     format_hours,
     format_money,
     format_rate,
-    load_price_data,
     monthly_cost,
-    parse_price_data,
     price_row,
-    rate_in_force,
     vat_amount,
 )
 
