@@ -1,0 +1,200 @@
+"""Helpers for the browser tests: the list of pages, long-lived browser contexts on the built site,
+keyboard walking and Material's search.
+
+The conftest fixtures open a fresh context per test; the sweeps over every page (axe, network, page
+weight) instead keep one context per configuration and navigate it from page to page, which is what
+keeps the whole suite fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SITE_ORIGIN, SITE_URL, serve_from
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import budget  # noqa: E402  (scripts/budget.py: page list and the first-view measurement)
+
+LANGUAGES = budget.LANGUAGE_PREFIXES  # {"fi": "", "en": "en/"}
+SLUGS = budget.page_slugs()
+PATHS = budget.page_paths()  # "/", "/maksajille/", …, "/en/", …
+
+SKIP_LINK_TEXT = {"fi": "Siirry sisältöön", "en": "Skip to content"}
+
+# Transitions only delay what the tests look at (a drawer sliding in, a menu fading in); the end
+# state is what they check.
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def path_of(language: str, slug: str) -> str:
+    return "/" + LANGUAGES[language] + slug
+
+
+def url_of(language: str, slug: str) -> str:
+    return SITE_ORIGIN + path_of(language, slug)
+
+
+def language_of(path: str) -> str:
+    return next((language for language, prefix in LANGUAGES.items() if prefix and path.startswith("/" + prefix)), "fi")
+
+
+def new_context(browser, site: Path, **options):
+    context = browser.new_context(**options)
+    context.route("**/*", serve_from(site))
+    return context
+
+
+def open_page(context, path: str, *, still: bool = True):
+    """A page of ``context`` on ``path``, loaded, optionally with transitions turned off."""
+    page = context.new_page()
+    page.goto(SITE_ORIGIN + path, wait_until="load")
+    if still:
+        page.add_style_tag(content=NO_MOTION)
+    return page
+
+
+# --------------------------------------------------------------------------- first views
+
+_first_views: dict[str, dict] = {}
+
+
+def first_views(browser, site: Path) -> dict:
+    """path → budget.PageLoad: every page opened once in a fresh context, everything it loaded.
+
+    Measured once per build and shared by the network and page-weight tests.
+    """
+    key = str(site)
+    if key not in _first_views:
+        _first_views[key] = {load.path: load for load in budget.measure_pages(browser, site, PATHS)}
+    return _first_views[key]
+
+
+# --------------------------------------------------------------------------- keyboard
+
+# What the focused element shows. Material's colour-scheme toggle is a pair of visually hidden radio
+# buttons: their focus shows on the one visible icon label.
+FOCUS_STATE = r"""() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  const shown = focused.matches("input.md-option")
+    ? focused.form.querySelector(":scope > label:not([hidden])") || focused
+    : focused;
+  const box = shown.getBoundingClientRect();
+  const style = getComputedStyle(shown);
+  let opacity = 1;
+  for (let node = shown; node && node.nodeType === 1; node = node.parentElement) opacity *= +getComputedStyle(node).opacity;
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+    || (style.boxShadow !== "none" && /[1-9]\d*(\.\d+)?px/.test(style.boxShadow));
+  // The ring is drawn around the element, on what is behind it: the nearest opaque background.
+  const rgba = (colour) => (colour.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b]
+    .map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let behind = [255, 255, 255];
+  for (let node = shown.parentElement; node; node = node.parentElement) {
+    const [r, g, b, a = 1] = rgba(getComputedStyle(node).backgroundColor);
+    if (a >= 0.9) { behind = [r, g, b]; break; }
+  }
+  const ringColour = rgba(style.outlineStyle !== "none" ? style.outlineColor : (style.boxShadow.match(/rgba?\([^)]*\)/) || ["rgb(0,0,0)"])[0]);
+  const [l1, l2] = [luminance(ringColour), luminance(behind)].sort((a, b) => b - a);
+  const contrast = (l1 + 0.05) / (l2 + 0.05);
+  const describe = (element) => element.tagName.toLowerCase()
+    + (element.id ? "#" + element.id : "")
+    + [...element.classList].filter((name) => name !== "focus-visible").map((name) => "." + name).join("");
+  return {
+    element: describe(focused),
+    name: (focused.getAttribute("aria-label") || focused.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40),
+    on_screen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
+    opaque: opacity > 0.5 && style.visibility === "visible",
+    on_top: !!hit && (hit === shown || shown.contains(hit) || hit.contains(shown)),
+    covered_by: hit ? describe(hit) : null,
+    ring,
+    contrast: Math.round(contrast * 100) / 100,
+    behind: `rgb(${behind.join(", ")})`,
+    outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}; box-shadow ${style.boxShadow}`,
+  };
+}"""
+
+
+def focus_state(page) -> dict | None:
+    return page.evaluate(FOCUS_STATE)
+
+
+def focus_problems(state: dict) -> list[str]:
+    problems = []
+    if not state["ring"]:
+        problems.append(f"no focus ring ({state['outline']})")
+    elif state["contrast"] < 3:
+        problems.append(f"focus ring {state['contrast']}:1 against {state['behind']}, below 3:1 ({state['outline']})")
+    if not state["on_screen"]:
+        problems.append("off screen")
+    if not state["opaque"]:
+        problems.append("transparent or hidden")
+    if state["on_screen"] and not state["on_top"]:
+        problems.append(f"covered by {state['covered_by']}")
+    return problems
+
+
+def tab_until(page, selector: str, limit: int = 60) -> int:
+    """Press Tab until the focused element matches ``selector``; returns the number of presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => !!document.activeElement && document.activeElement.matches(selector)", selector):
+            return presses
+    raise AssertionError(f"{limit} Tab presses did not reach {selector} on {page.url}")
+
+
+# --------------------------------------------------------------------------- search
+
+def search_texts(page) -> dict:
+    config = json.loads(page.inner_text("#__config"))
+    return config["translations"]
+
+
+def wait_until_search_is_ready(page) -> None:
+    """Material shows "Initializing search" until its worker has the index; typing before that is lost."""
+    placeholder = search_texts(page)["search.result.placeholder"]
+    page.wait_for_function(
+        "(text) => (document.querySelector('.md-search-result__meta') || {}).textContent.trim() === text",
+        arg=placeholder,
+    )
+
+
+def search_results(page, query: str) -> list[str]:
+    """Types ``query`` into the open search box; returns the result page paths (no duplicates)."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        """(query) => {
+          const meta = document.querySelector('.md-search-result__meta');
+          return document.querySelector('input.md-search__input').value === query && meta
+            && (document.querySelector('.md-search-result__item') || meta.textContent.trim() !== '');
+        }""",
+        arg=query,
+    )
+    # Results arrive from a worker: wait until two reads agree.
+    previous = None
+    for _ in range(20):
+        current = page.evaluate(
+            "[...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]"
+            ".map(link => new URL(link.href).pathname)"
+        )
+        if current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(100)
+    return list(dict.fromkeys(previous or []))
+
+
+__all__ = [
+    "LANGUAGES", "SLUGS", "PATHS", "SKIP_LINK_TEXT", "NO_MOTION", "SITE_ORIGIN", "SITE_URL", "budget",
+    "path_of", "url_of", "language_of", "new_context", "open_page", "first_views", "focus_state", "focus_problems",
+    "tab_until", "search_texts", "wait_until_search_is_ready", "search_results",
+]
