@@ -29,10 +29,18 @@ def test_a_first_view_stays_on_the_site_and_fails_nothing(loads, path):
     assert not load.cookies, f"{path} set cookies: {load.cookies}"
 
 
-def test_the_first_view_includes_search_and_the_language_sitemaps(loads):
-    """The measurement waits for what the scripts fetch after the page has loaded."""
+def test_the_first_view_waits_for_search_but_fetches_the_language_sitemaps(loads):
+    """Search loads only when opened (overrides/main.html); the measurement waits for late fetches."""
     for path, load in loads.items():
         fetched = {request.split("://", 1)[1].split("/", 1)[1] for request in load.requests}
-        index = "en/search/search_index.json" if path.startswith("/en/") else "search/search_index.json"
-        assert index in fetched, (path, sorted(fetched))
+        assert not any("search_index" in name or "/workers/search." in name for name in fetched), (path, sorted(fetched))
         assert any(name.endswith("sitemap.xml") for name in fetched), (path, sorted(fetched))
+
+
+@pytest.mark.parametrize("path, index", [("/hinnat/", "/search/search_index.json"), ("/en/hinnat/", "/en/search/search_index.json")])
+def test_opening_search_loads_the_pages_own_index(site_page, path, index):
+    page = site_page(path)
+    with page.expect_response(lambda response: response.url.endswith(index) and response.ok):
+        page.focus("input.md-search__input")
+    page.wait_for_function("document.querySelector('.md-search-result__meta') !== null")
+    assert not page.traffic.failed and not page.traffic.console_errors
