@@ -2,7 +2,7 @@
 
 The i18n plugin writes one search index for both languages, so the English site would find Finnish
 pages and the other way round. After the build this hook splits it: ``search/search_index.json`` keeps
-the Finnish pages, with Finnish stemming, and ``en/search/search_index.json`` the English ones. The
+the Finnish pages, with Finnish stop words, and ``en/search/search_index.json`` the English ones. The
 English pages point the search at their own index (``overrides/main.html`` sets the search base).
 """
 

@@ -1,0 +1,44 @@
+"""Valid HTML from Material's templates.
+
+Material for MkDocs 9.8.1 writes four kinds of markup that the W3C Nu Html Checker rejects on every
+page (tests/test_html_valid.py runs it). Each fix below is the smallest change to the built page; a
+pattern that no longer matches (after a Material update or a move to its successor) changes nothing.
+
+- base.html: the drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML
+  allows only on text-like inputs;
+- partials/nav-item.html: section labels carry ``tabindex=""``, which is not a number and does
+  nothing in browsers;
+- partials/search.html: the search field has ``autocorrect="off"``, not an attribute of HTML as the
+  checker knows it (Safari may now offer corrections in the search field);
+- partials/toc.html: on a section's index page the table of contents has ``<label for="__toc">`` but
+  the page has no ``__toc`` toggle to label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs import plugins
+
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
+AUTOCORRECT = re.compile(r'(<input\b[^>]*?)\s+autocorrect="off"')
+TOC_LABEL = re.compile(r'(<label class="md-nav__title")\s+for="__toc"')
+
+
+def fix_material_markup(html: str) -> str:
+    html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = EMPTY_TABINDEX.sub(r"\1", html)
+    html = AUTOCORRECT.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = TOC_LABEL.sub(r"\1", html)
+    return html
+
+
+def on_post_page(output, page, config):
+    return fix_material_markup(output)
+
+
+@plugins.event_priority(100)  # before not_found.py keeps the default language's 404 page
+def on_post_template(output_content, template_name, config):
+    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
