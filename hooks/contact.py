@@ -1,24 +1,62 @@
 """The contact details, kept once in ``mkdocs.yml`` under ``extra.contact``.
 
-The contact page (through the ``<!-- md:contact -->`` shortcode) and the footer of every page (through
-the ``contact_card`` template filter) render the same details with the same function, so a change in
-the configuration reaches both.
+Everything that shows them renders from that one place with the functions below, so a change in the
+configuration reaches every page:
+
+    <!-- md:contact -->            the contact card (person, role, phone, email)
+    <!-- md:contact-actions -->    the two action buttons: call, send an email
+    <!-- md:next-step -->          the box that ends a service page: how to get in touch, and for
+                                   purchasers the links to the service terms and prices
+
+and the footer of every page uses the ``contact_card`` template filter, the home page template the
+``contact_actions`` filter.
 """
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
 from shortcodes import replace_shortcodes
 
-SHORTCODE_NAMES = ("contact",)
+SHORTCODE_NAMES = ("contact", "contact-actions", "next-step")
 LANGUAGES = ("fi", "en")
 REQUIRED = ("organisation", "name", "role", "phone", "phone_uri", "email")
+PER_LANGUAGE = ("role", "phone")
 LABELS = {
-    "fi": {"phone": "Puhelin", "email": "Sähköposti", "heading": "Yhteyshenkilö"},
-    "en": {"phone": "Phone", "email": "Email", "heading": "Contact person"},
+    "fi": {
+        "phone": "Puhelin",
+        "email": "Sähköposti",
+        "call": "Soita",
+        "write": "Lähetä sähköpostia",
+        "next_heading": "Ota yhteyttä",
+        "next_text": (
+            "Soita tai lähetä sähköpostia, niin kerromme lisää ja sovimme, miten edetään. "
+            "Kerro asiasi yleisellä tasolla: älä lähetä sähköpostilla terveystietoja tai henkilötunnusta."
+        ),
+        "purchaser": "Ostatko palvelua asiakkaallesi? Katso myös",
+        "and": "ja",
+    },
+    "en": {
+        "phone": "Phone",
+        "email": "Email",
+        "call": "Call",
+        "write": "Send an email",
+        "next_heading": "Get in touch",
+        "next_text": (
+            "Call or send an email, and we will tell you more and agree on the next steps together. "
+            "Keep the details general: please do not send health information or identity numbers by email."
+        ),
+        "purchaser": "Buying the service for a client? See also",
+        "and": "and",
+    },
+}
+# Pages for purchasers, linked from the next-step box (the page itself is left out of the list).
+PURCHASER_PAGES = {
+    "fi": (("palveluehdot.md", "palveluehdot"), ("hinnat.md", "hinnat")),
+    "en": (("palveluehdot.md", "the service terms"), ("hinnat.md", "the prices")),
 }
 
 
@@ -35,13 +73,14 @@ def check_contact(contact) -> dict:
     for key in REQUIRED:
         if not contact.get(key):
             raise ContactError(f"mkdocs.yml, extra → contact: '{key}' is missing or empty. Add it.")
-    role = contact["role"]
-    for language in LANGUAGES:
-        if not isinstance(role, dict) or not role.get(language):
-            raise ContactError(
-                f"mkdocs.yml, extra → contact → role: the role in '{language}' is missing. "
-                "Write the role in Finnish (fi) and English (en)."
-            )
+    for key in PER_LANGUAGE:
+        value = contact[key]
+        for language in LANGUAGES:
+            if not isinstance(value, dict) or not value.get(language):
+                raise ContactError(
+                    f"mkdocs.yml, extra → contact → {key}: the value in '{language}' is missing. "
+                    f"Write it for Finnish (fi) and English (en), each on its own line under '{key}:'."
+                )
     if not str(contact["phone_uri"]).startswith("+"):
         raise ContactError(
             "mkdocs.yml, extra → contact → phone_uri: write the number in international form for "
@@ -54,7 +93,7 @@ def render_contact(contact: dict, language: str, css_class: str = "contact-card"
     labels = LABELS[language]
     name, role = escape(contact["name"]), escape(contact["role"][language])
     organisation = escape(contact["organisation"])
-    phone, phone_uri = escape(contact["phone"]), escape(contact["phone_uri"])
+    phone, phone_uri = escape(contact["phone"][language]), escape(contact["phone_uri"])
     email = escape(contact["email"])
     return (
         f'<div class="{css_class}">'
@@ -62,6 +101,41 @@ def render_contact(contact: dict, language: str, css_class: str = "contact-card"
         f'<p class="{css_class}__lines">{labels["phone"]}: <a href="tel:{phone_uri}">{phone}</a><br>'
         f'{labels["email"]}: <a href="mailto:{email}">{email}</a></p>'
         "</div>"
+    )
+
+
+def render_contact_actions(contact: dict, language: str) -> str:
+    """The site's one primary action: call (filled button) and email (outlined), with the number shown."""
+    labels = LABELS[language]
+    phone, phone_uri = escape(contact["phone"][language]), escape(contact["phone_uri"])
+    email = escape(contact["email"])
+    return (
+        '<p class="contact-actions">'
+        f'<a class="md-button md-button--primary contact-actions__call" href="tel:{phone_uri}">'
+        f'{labels["call"]} <span class="contact-actions__detail">{phone}</span></a> '
+        f'<a class="md-button contact-actions__email" href="mailto:{email}">'
+        f'{labels["write"]} <span class="contact-actions__detail">{email}</span></a>'
+        "</p>"
+    )
+
+
+def render_next_step(contact: dict, language: str, page_src: str) -> str:
+    """Markdown (with HTML) for the end of a service page; links are Markdown so MkDocs checks them."""
+    labels = LABELS[language]
+    depth = len(PurePosixPath(page_src).parts) - 1
+    own = PurePosixPath(page_src).name.split(".")[0] + ".md"
+    links = [
+        f"[{text}]({'../' * depth}{target})" for target, text in PURCHASER_PAGES[language] if target != own
+    ]
+    joiner = f" {labels['and']} "
+    purchaser = f"{labels['purchaser']} {joiner.join(links)}." if links else ""
+    return (
+        '\n\n<section class="next-step" markdown>\n\n'
+        f"## {labels['next_heading']} {{ #next-step }}\n\n"
+        f"{labels['next_text']}\n\n"
+        f"{render_contact_actions(contact, language)}\n\n"
+        f"{purchaser}\n\n"
+        "</section>\n\n"
     )
 
 
@@ -77,12 +151,25 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    card = render_contact(config.extra["contact"], _language(config))
-    return replace_shortcodes(markdown, {"contact": lambda code: f"\n\n{card}\n\n"})
+    contact, language = config.extra["contact"], _language(config)
+    return replace_shortcodes(
+        markdown,
+        {
+            "contact": lambda code: f"\n\n{render_contact(contact, language)}\n\n",
+            "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language)}\n\n",
+            "next-step": lambda code: render_next_step(contact, language, page.file.src_uri),
+        },
+    )
 
 
 def on_env(env, config, files):
+    def language_of(language):
+        return language if language in LANGUAGES else "fi"
+
     env.filters["contact_card"] = lambda contact, language: render_contact(
-        contact, language if language in LANGUAGES else "fi", "footer-contact"
+        contact, language_of(language), "footer-contact"
+    )
+    env.filters["contact_actions"] = lambda contact, language: render_contact_actions(
+        contact, language_of(language)
     )
     return env

@@ -8,7 +8,7 @@ up to whole cents.
 Shortcodes (HTML comments, see ``shortcodes.py``):
 
     <!-- md:price-table SERVICE -->            the price table, with the VAT explanation under it
-    <!-- md:cost-examples SERVICE -->          estimated monthly costs, 1 and 2 meetings a week
+    <!-- md:cost-example SERVICE MINUTES COUNT -->  one worked example: COUNT meetings in a month
     <!-- md:price SERVICE MINUTES -->          price without VAT, inline
     <!-- md:price-with-vat SERVICE MINUTES -->  price with VAT, inline
     <!-- md:vat-amount SERVICE MINUTES -->     the VAT amount, inline
@@ -45,13 +45,10 @@ from price_data import (
 from shortcodes import Shortcode, find_shortcodes, markdown_sources, replace_shortcodes
 
 BABEL_LOCALES = {"fi": "fi_FI", "en": "en_GB"}
-WEEKS_PER_YEAR = 52
-MONTHS_PER_YEAR = 12
-MEETINGS_PER_WEEK = (1, 2)
 
 SHORTCODE_NAMES = (
     "price-table",
-    "cost-examples",
+    "cost-example",
     "price",
     "price-with-vat",
     "vat-amount",
@@ -59,43 +56,34 @@ SHORTCODE_NAMES = (
     "vat-date",
 )
 
-# Labels that belong to the table's structure rather than to the data.
+# Labels that belong to the table's structure rather than to the data. The price with VAT comes
+# first: it is the final price a private person pays (VNa 553/2013 § 2).
 LABELS = {
     "fi": {
         "caption": "{service}: hinta tapaamisen pituuden mukaan",
         "length": "Tapaamisen pituus",
-        "net": "Hinta ilman alv:tä",
-        "vat": "Arvonlisävero {rate}",
         "gross": "Hinta alv:n kanssa",
-        "per_hour": "Tuntihinta ilman alv:tä",
-        "cost_caption": "{service}: arvioitu kuukausihinta",
-        "per_week": "Tapaamisia viikossa",
-        "once": "1 kerta",
-        "twice": "2 kertaa",
-        "month_net": "Kuukaudessa ilman alv:tä",
-        "month_gross": "Kuukaudessa alv:n kanssa",
-        "formula": (
-            "Kuukausihinta on arvio: tapaamisen hinta × tapaamiset viikossa × 52 viikkoa ÷ 12 kuukautta, "
-            "pyöristettynä sentteihin. Toteutuva hinta riippuu sovituista tapaamisista."
+        "vat": "josta alv {rate}",
+        "net": "Hinta ilman alv:tä",
+        "example": (
+            "Esimerkki: jos {length} tapaaminen on {count} kertaa kuukaudessa, kuukauden hinta on "
+            "{count} × {gross} = {month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa). "
+            "Todellinen summa riippuu sovituista tapaamisista."
         ),
+        "length_adjective": "{hours} tunnin",
     },
     "en": {
         "caption": "{service}: price by length of meeting",
         "length": "Length of meeting",
-        "net": "Price without VAT",
-        "vat": "VAT {rate}",
         "gross": "Price with VAT",
-        "per_hour": "Price per hour without VAT",
-        "cost_caption": "{service}: estimated monthly cost",
-        "per_week": "Meetings a week",
-        "once": "1",
-        "twice": "2",
-        "month_net": "Per month without VAT",
-        "month_gross": "Per month with VAT",
-        "formula": (
-            "The monthly cost is an estimate: price per meeting × meetings a week × 52 weeks ÷ 12 months, "
-            "rounded to the cent. The actual cost depends on the meetings agreed."
+        "vat": "of which VAT {rate}",
+        "net": "Price without VAT",
+        "example": (
+            "Example: with {count} meetings of {length} a month, a month costs "
+            "{count} × {gross} = {month_gross} with VAT ({month_net} without VAT). "
+            "The actual sum depends on the meetings agreed."
         ),
+        "length_adjective": "{hours} hours",
     },
 }
 
@@ -106,7 +94,6 @@ class PriceRow:
     net: Decimal
     vat: Decimal
     gross: Decimal
-    per_hour: Decimal
 
 
 # --------------------------------------------------------------------------- money
@@ -128,12 +115,7 @@ def price_row(duration: Duration, percent: Decimal) -> PriceRow:
         vat=vat,
         # The gross is the sum of the two printed figures, so a row always adds up to the cent.
         gross=duration.net + vat,
-        per_hour=to_cents(duration.net * 60 / duration.minutes),
     )
-
-
-def monthly_cost(price: Decimal, meetings_per_week: int) -> Decimal:
-    return to_cents(price * meetings_per_week * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
 
 
 def build_date(environ: dict[str, str] = os.environ) -> date:
@@ -180,13 +162,19 @@ def page_language(src_uri: str) -> str:
     return suffix[-2].lstrip(".") if len(suffix) >= 2 and suffix[-2].lstrip(".") in LANGUAGES else "fi"
 
 
-def _cell(text: str, header: bool = False) -> str:
-    return f'<th scope="col">{escape(text)}</th>' if header else f"<td>{escape(text)}</td>"
+def _header_cell(text: str) -> str:
+    return f'<th scope="col">{escape(text)}</th>'
 
 
 def _table(caption: str, headers: list[str], rows: list[list[str]], css_class: str) -> str:
-    head = "".join(_cell(header, header=True) for header in headers)
-    body = "".join("<tr>" + "".join(_cell(cell) for cell in row) + "</tr>" for row in rows)
+    """A plain table; each cell also carries its column's name, which the phone layout shows."""
+    head = "".join(_header_cell(header) for header in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{escape(header)}">{escape(cell)}</td>' for header, cell in zip(headers, row))
+        + "</tr>"
+        for row in rows
+    )
     return (
         f'<div class="{css_class}">\n<table>\n<caption>{escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n</div>"
@@ -207,14 +195,13 @@ def render_price_table(service: Service, data: PriceData, rate: VatRate, languag
     rows = [price_row(duration, rate.percent) for duration in service.durations]
     table = _table(
         labels["caption"].format(service=name),
-        [labels["length"], labels["net"], labels["vat"].format(rate=rate_text), labels["gross"], labels["per_hour"]],
+        [labels["length"], labels["gross"], labels["vat"].format(rate=rate_text), labels["net"]],
         [
             [
                 format_hours(row.minutes, language),
-                format_money(row.net, language),
-                format_money(row.vat, language),
                 format_money(row.gross, language),
-                format_money(row.per_hour, language),
+                format_money(row.vat, language),
+                format_money(row.net, language),
             ]
             for row in rows
         ],
@@ -229,29 +216,18 @@ def render_price_table(service: Service, data: PriceData, rate: VatRate, languag
     return f"{table}\n\n{notes}"
 
 
-def render_cost_examples(service: Service, data: PriceData, rate: VatRate, language: str) -> str:
-    if service.on_request:
-        return _paragraph(data.texts[language]["on_request"], "price-on-request")
+def render_cost_example(duration: Duration, count: int, rate: VatRate, language: str) -> str:
+    """One worked monthly example, with VAT first: a sentence, not a table of guesses."""
     labels = LABELS[language]
-    rows = []
-    for duration in service.durations:
-        gross = price_row(duration, rate.percent).gross
-        for meetings, label in zip(MEETINGS_PER_WEEK, (labels["once"], labels["twice"])):
-            rows.append(
-                [
-                    format_hours(duration.minutes, language),
-                    label,
-                    format_money(monthly_cost(duration.net, meetings), language),
-                    format_money(monthly_cost(gross, meetings), language),
-                ]
-            )
-    table = _table(
-        labels["cost_caption"].format(service=service.names[language]),
-        [labels["length"], labels["per_week"], labels["month_net"], labels["month_gross"]],
-        rows,
-        "cost-examples",
+    row = price_row(duration, rate.percent)
+    hours = format_decimal(Decimal(duration.minutes) / 60, "#,##0.##", locale=BABEL_LOCALES[language])
+    return labels["example"].format(
+        length=labels["length_adjective"].format(hours=hours),
+        count=count,
+        gross=format_money(row.gross, language),
+        month_gross=format_money(row.gross * count, language),
+        month_net=format_money(row.net * count, language),
     )
-    return f"{table}\n\n{_paragraph(labels['formula'], 'price-note')}"
 
 
 def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool) -> tuple[Service, Duration | None]:
@@ -295,10 +271,19 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
         if code.name == "vat-rate":
             return format_rate(rate.percent, language)
         return format_day(rate.effective, language)
-    if code.name in ("price-table", "cost-examples"):
+    if code.name == "price-table":
         service, _ = _service_and_duration(code, data, needs_minutes=False)
-        render = render_price_table if code.name == "price-table" else render_cost_examples
-        return "\n\n" + render(service, data, rate, language) + "\n\n"
+        return "\n\n" + render_price_table(service, data, rate, language) + "\n\n"
+    if code.name == "cost-example":
+        if len(code.args) != 3 or not code.args[2].isdigit() or not 1 <= int(code.args[2]) <= 31:
+            raise PriceDataError(
+                f"'{code.text}' needs a service, a length in minutes and a number of meetings in a month "
+                "(1–31): write it as <!-- md:cost-example support-person 120 4 -->."
+            )
+        _, duration = _service_and_duration(
+            Shortcode(code.line, code.name, code.args[:2], code.text), data, needs_minutes=True
+        )
+        return render_cost_example(duration, int(code.args[2]), rate, language)
     _, duration = _service_and_duration(code, data, needs_minutes=True)
     row = price_row(duration, rate.percent)
     amount = {"price": row.net, "price-with-vat": row.gross, "vat-amount": row.vat}[code.name]

@@ -408,7 +408,7 @@ def test_checklist_script_is_self_contained():
 
 
 def test_guide_css_defines_both_admonition_types_for_both_schemes():
-    css = (ROOT / "overrides/assets/stylesheets/guide.css").read_text(encoding="utf-8")
+    css = (ROOT / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
     for name in ("pitfall", "key"):
         assert f"--md-admonition-icon--{name}:" in css
         assert f".md-typeset .admonition.{name}" in css

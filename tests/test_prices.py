@@ -20,8 +20,8 @@ from prices import (
     format_hours,
     format_money,
     format_rate,
-    monthly_cost,
     price_row,
+    render_cost_example,
     vat_amount,
 )
 
@@ -53,12 +53,14 @@ def test_half_a_cent_rounds_up():
     assert vat_amount(Decimal("0.01"), Decimal("24")) == Decimal("0.00")  # 0.0024 → 0.00
 
 
-def test_per_hour_and_monthly():
-    row = price_row(Duration(90, Decimal("70.00")), Decimal("25.5"))
-    assert row.per_hour == Decimal("46.67")
-    assert monthly_cost(Decimal("70.00"), 1) == Decimal("303.33")  # 70 × 52 / 12 = 303.333…
-    assert monthly_cost(Decimal("70.00"), 2) == Decimal("606.67")
-    assert monthly_cost(Decimal("87.85"), 1) == Decimal("380.68")  # 380.683…
+def test_the_worked_monthly_example_multiplies_the_price_with_vat():
+    rate = VatRate(Decimal("25.5"), date(2024, 9, 1))
+    text = render_cost_example(Duration(120, Decimal("90.00")), 4, rate, "fi")
+    assert f"4 × 112,95{NBSP}€ = 451,80{NBSP}€ arvonlisäveron kanssa" in text
+    assert f"360,00{NBSP}€ ilman arvonlisäveroa" in text
+    assert text.startswith("Esimerkki: jos 2 tunnin tapaaminen on 4 kertaa kuukaudessa")
+    english = render_cost_example(Duration(90, Decimal("70.00")), 4, rate, "en")
+    assert "4 meetings of 1.5 hours a month" in english and "4 × €87.85 = €351.40 with VAT" in english
 
 
 cents = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
@@ -69,7 +71,7 @@ rates = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow
 def test_net_plus_vat_is_gross_exactly(net, rate, minutes):
     row = price_row(Duration(minutes, net), rate)
     assert row.net + row.vat == row.gross
-    for amount in (row.vat, row.gross, row.per_hour):
+    for amount in (row.vat, row.gross):
         assert amount == amount.quantize(Decimal("0.01"))
 
 
@@ -77,12 +79,6 @@ def test_net_plus_vat_is_gross_exactly(net, rate, minutes):
 def test_rounding_never_drifts_a_cent(net, rate):
     exact = net * rate / 100
     assert abs(vat_amount(net, rate) - exact) <= Decimal("0.005")
-
-
-@given(price=cents, meetings=st.sampled_from([1, 2]))
-def test_monthly_cost_within_half_a_cent(price, meetings):
-    exact = price * meetings * 52 / Decimal(12)
-    assert abs(monthly_cost(price, meetings) - exact) <= Decimal("0.005")
 
 
 # --------------------------------------------------------------------------- VAT dates
@@ -228,10 +224,9 @@ def expected_rows(data, day, language):
     return [
         [
             format_hours(row.minutes, language),
-            format_money(row.net, language),
-            format_money(row.vat, language),
             format_money(row.gross, language),
-            format_money(row.per_hour, language),
+            format_money(row.vat, language),
+            format_money(row.net, language),
         ]
         for row in (price_row(d, rate.percent) for d in data.services["support-person"].durations)
     ]
@@ -241,9 +236,9 @@ def table_rows(html: str, caption_part: str) -> list[list[str]]:
     for table in re.findall(r"<table>.*?</table>", html, re.DOTALL):
         if caption_part in table:
             return [
-                [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row)]
+                [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td\b[^>]*>(.*?)</td>", row)]
                 for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
-                if "<td>" in row
+                if "<td" in row
             ]
     raise AssertionError(f"no table with {caption_part!r}")
 
@@ -265,12 +260,12 @@ def test_built_tables_show_what_the_data_implies(built_site, build_epoch, data, 
     assert rate in html
 
 
-def test_cost_examples_on_the_prices_page(built_site):
-    rows = table_rows((built_site / "hinnat/index.html").read_text(encoding="utf-8"), "arvioitu kuukausihinta")
-    assert [f"1,5{NBSP}h", "1 kerta", f"303,33{NBSP}€", f"380,68{NBSP}€"] in rows
-    assert len(rows) == 8
-    html_en = (built_site / "en/hinnat/index.html").read_text(encoding="utf-8")
-    assert "52 weeks ÷ 12 months" in html_en
+def test_the_price_with_vat_is_the_first_price_column(built_site):
+    for page, label in (("hinnat/index.html", "Hinta alv:n kanssa"), ("en/hinnat/index.html", "Price with VAT")):
+        html = (built_site / page).read_text(encoding="utf-8")
+        headers = re.findall(r'<th scope="col">(.*?)</th>', html[html.index("<table>") :])[:4]
+        assert headers[1] == label, headers
+        assert not any("tunti" in header.lower() or "per hour" in header.lower() for header in headers)
 
 
 def test_changing_a_price_changes_the_built_page(project_copy, tmp_path):
