@@ -154,8 +154,16 @@ TERMS = {
         "Metodin itse kouluttamia tukihenkilöitä",
         "lasten, nuorten tai perheiden",
         "koulutus ja tausta",
-        "Turun alueen kunnat",
+        "Hyvinvointialueet ostavat",
         "lastensuojelun avohuollon",
+        "ostopalveluna",
+        "Sopimuskausi",
+        "valvoa ja seurata jatkuvasti",
+        "keksimään, oppimaan ja osaamaan",
+        "luottamukseen ja vuorovaikutukseen",
+        "pitävät työstään",
+        "mukautua erilaisiin tilanteisiin",
+        "myönteinen asenne",
     ],
     "en": [
         "written contract",
@@ -164,7 +172,7 @@ TERMS = {
         "calendar month",
         "2.5 hours",
         "action plan",
-        "start meeting",
+        "initial meeting",
         "interim report",
         "monthly",
         "every month",
@@ -177,8 +185,17 @@ TERMS = {
         "support persons trained by Metodi",
         "children, young people or families",
         "training and background",
-        "municipalities of the Turku region",
-        "child-welfare open-care support",
+        "Wellbeing services counties buy",
+        "child-welfare open-care support (support for a child or family living at home)",
+        "as a purchased service",
+        "Contract period",
+        "supervise and follow",
+        "learn and master things themselves",
+        "trust and interaction",
+        "enjoy their work",
+        "adapt to different situations",
+        "a positive attitude",
+        "our social care services manager",
     ],
 }
 
@@ -188,19 +205,32 @@ def test_service_terms_state_every_term(built_site, language):
     assert_phrases(article_text(built_site, "palveluehdot", language), TERMS[language], f"palveluehdot ({language})")
 
 
-@pytest.mark.parametrize(
-    "language, month_phrase, notice_phrase",
-    [
-        ("fi", "yksi kokonainen kalenterikuukausi", "ensimmäisen toimintakuukauden aikana"),
-        ("en", "one full calendar month", "during the first month"),
-    ],
-)
-def test_notice_period_is_stated_for_coaching_only(built_site, language, month_phrase, notice_phrase):
-    text = article_text(built_site, "palveluehdot", language)
-    assert month_phrase.lower() in text.lower()
-    assert notice_phrase.lower() in text.lower()
-    # The seed says nothing about the notice after the first month for support-person work.
-    assert text.lower().count("calendar month" if language == "en" else "kalenterikuukausi") == 1
+ROWS = {
+    "fi": {"period": "Sopimuskausi", "notice": "Irtisanomisaika ensimmäisen kuukauden jälkeen",
+           "term": "kevät- tai syyskausi", "month": "yksi kokonainen kalenterikuukausi", "contract": "sovitaan sopimuksessa"},
+    "en": {"period": "Contract period", "notice": "Notice period after the first month",
+           "term": "spring or an autumn term", "month": "one full calendar month", "contract": "agreed in the contract"},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contract_period_and_notice_period_rows_say_only_what_the_seed_says(built_site, language):
+    words = ROWS[language]
+    rows = {row[0]: row[1:] for row in parse(built_site, "palveluehdot", language).tables[0]["rows"][1:]}
+    support, coaching = (cell.lower() for cell in rows[words["period"]])
+    assert words["term"] in support  # seed 001: "vähintään joko kevät- tai syyskaudeksi"
+    assert coaching == words["contract"]  # the seed gives no contract period for coaching
+    support, coaching = (cell.lower() for cell in rows[words["notice"]])
+    assert coaching == words["month"]  # seed 001, coaching: "yksi kokonainen kalenterikuukausi"
+    # The seed gives no notice period after the first month for support-person work: never copy coaching's.
+    assert "month" not in support and "kuukau" not in support, f"invented notice period: {support!r}"
+    text = article_text(built_site, "palveluehdot", language).lower()
+    first_month, no_notice = (
+        ("ensimmäisen toimintakuukauden aikana", "ilman irtisanomisaikaa")
+        if language == "fi"
+        else ("during the first month", "no notice period")
+    )
+    assert first_month in text and no_notice in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -212,6 +242,9 @@ def test_service_terms_open_with_an_accessible_comparison_table(built_site, lang
     assert table["thead"], "the comparison table has no <thead>"
     headers = table["th"]
     assert len(headers) == 3, f"expected one header row of three cells, got {headers}"
+    # The support-person terms are those of the purchased service (seed 001), not of support after coaching.
+    purchased = "ostopalvelu" if language == "fi" else "purchased service"
+    assert purchased in headers[1][0].lower(), f"the support-person column does not say it is the purchased service: {headers[1]}"
     assert all(scope == "col" for _, scope in headers), f'header cells need scope="col": {headers}'
     body_rows = [row for row in table["rows"][1:]]
     assert body_rows, "the comparison table has no rows"
@@ -233,6 +266,25 @@ def test_service_terms_link_to_prices_and_contact(built_site, language):
     assert 'href="../yhteystiedot/"' in html
 
 
+BRIEF_TITLE = {"fi": "Lyhyesti", "en": "In brief"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", ["palveluehdot", "hinnat"])
+def test_long_purchaser_pages_open_with_a_summary_and_end_with_the_next_step(built_site, slug, language):
+    html = (built_site / f"{LANGUAGES[language]}{slug}/index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    after_h1 = re.split(r"</h1>", article, maxsplit=1)[1].lstrip()
+    assert after_h1.startswith('<div class="admonition abstract">'), f"{slug} ({language}) does not open with the summary box"
+    box = after_h1.split("</div>", 1)[0]
+    assert f'<p class="admonition-title">{BRIEF_TITLE[language]}</p>' in box
+    sentences = re.findall(r"[.!?](?:\s|<|$)", re.sub(r'<p class="admonition-title">.*?</p>', "", box))
+    assert 3 <= len(sentences) <= 5, f"the summary box of {slug} ({language}) has {len(sentences)} sentences"
+    page = parse(built_site, slug, language)
+    assert page.headings[-1][1] == "next-step", f"{slug} ({language}) does not end with the next-step box"
+    assert article.rstrip().count('class="next-step"') == 1
+
+
 # ------------------------------------------------------------------------- prices
 
 
@@ -240,9 +292,11 @@ def test_service_terms_link_to_prices_and_contact(built_site, language):
     "language, phrases",
     [
         ("fi", ["37–38 §", "Soteri", "omavalvontasuunnitelma", "kirjalliseen sopimukseen", "asiakassuunnitelma",
-                "yksityishenkilö", "kokonaishintoja", "tarjous", "kuka palvelun maksaa"]),
+                "yksityishenkilö", "kokonaishinta", "tarjous", "kuka palvelun maksaa", "perushintoja",
+                "sovitaan erikseen", "ei riipu siitä, kuka palvelun maksaa", "kysy meiltä"]),
         ("en", ["37–38", "Soteri", "self-monitoring plan", "written contract", "client plan",
-                "private person", "total prices", "quote", "who pays"]),
+                "private person", "total price", "we will give you a quote", "who pays", "base prices",
+                "agreed separately", "does not depend on who pays", "ask us"]),
     ],
 )
 def test_prices_explain_vat_and_quotes(built_site, language, phrases):
@@ -255,7 +309,7 @@ def test_prices_explain_vat_and_quotes(built_site, language, phrases):
     html = (built_site / f"{LANGUAGES[language]}hinnat/index.html").read_text(encoding="utf-8")
     assert "md:" not in html.split("<article", 1)[1].split("</article>", 1)[0]
     # The plain-words VAT section names the rate in force, rendered from the shortcode.
-    rate = r"Verokanta on \d+(?:,\d+)? %" if language == "fi" else r"general rate, which is \d+(?:\.\d+)?%"
+    rate = r"Verokanta on \d+(?:,\d+)? %" if language == "fi" else r"The rate is \d+(?:\.\d+)?%"
     assert re.search(rate, text), f"hinnat ({language}) does not name the VAT rate in its VAT section"
 
 
@@ -270,6 +324,37 @@ def test_contact_page_has_the_card_and_the_email_caution(built_site, language):
     assert 'href="tel:' in article and 'href="mailto:' in article
     page = parse(built_site, "yhteystiedot", language)
     assert "arkaluonteiset" in {heading_id for _, heading_id, _ in page.headings}
+    assert 'class="contact-actions"' in article, "no call and email buttons on the contact page"
+
+
+CONTACT_WORDS = {
+    "fi": {"families": "Myös perheet", "end_to_end": "päästä päähän", "privacy": "Tietosuojaseloste",
+           "promise": r"turvallisesti|turvallinen kanava|salattu yhteys", "hours": r"\bklo\b|arkisin|arkipäiv|vuorokau"},
+    "en": {"families": "Families and clients are welcome", "end_to_end": "end to end", "privacy": "Privacy notice",
+           "promise": r"\bsafely\b|\bsecure\b", "hours": r"\bweekdays?\b|\bwithin \d|\bhours?\b.*\d|\d+\s*(?:am|pm)\b"},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contact_page_helps_a_first_time_caller_without_promises(built_site, language):
+    words = CONTACT_WORDS[language]
+    html = (built_site / f"{LANGUAGES[language]}yhteystiedot/index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    text = article_text(built_site, "yhteystiedot", language)
+    assert words["families"] in text
+    # What happens after you get in touch: a numbered list of at least three steps.
+    section = article.split('id="mita-tapahtuu"', 1)[1].split("<h2", 1)[0]
+    steps = re.search(r"<ol>(.*?)</ol>", section, re.DOTALL)
+    assert steps and steps.group(1).count("<li>") >= 3, "no numbered steps after 'what happens'"
+    # Email: not encrypted end to end; no secure channel promised; no invented phone hours or reply times.
+    assert words["end_to_end"] in text
+    assert not re.search(words["promise"], text, re.IGNORECASE), "the page promises a secure channel"
+    assert not re.search(words["hours"], text, re.IGNORECASE), "the page states phone hours or reply times"
+    # Counties first among the purchasers; the privacy page under its own name.
+    purchasing = text.split("Palvelun ostaminen." if language == "fi" else "Purchasing a service.", 1)[1]
+    assert purchasing.lstrip().startswith("Hyvinvointialueet" if language == "fi" else "Wellbeing services counties")
+    assert re.search(r"\bkunn|\bmunicipal", text, re.IGNORECASE) is None
+    assert f'>{words["privacy"]}</a>' in article
 
 
 # ------------------------------------------------------------------------- accessibility statement
