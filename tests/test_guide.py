@@ -2,7 +2,8 @@
 
 Every page of the section exists in Finnish and English and is in the navigation of every other page
 of the section; each process page has its pitfalls, tips, key idea, quote and elements; the
-self-reflection page has its two checklists (7 and 10 boxes); every page credits the source; the
+self-reflection page has its two checklists (7 and 10 boxes) and a note that Metodi cannot see the
+ticks (but anyone on a shared device can); every page credits the source; the
 five-processes page cites Leamy et al. (2011) with its DOI and links the CHIME figure to the pages.
 """
 
@@ -346,9 +347,14 @@ def test_checklist_page_says_where_ticks_are_kept_and_that_it_prints(dom, langua
     if language == "fi":
         assert "vain tähän selaimeen tällä laitteella" in text
         assert "tulostaa" in text
+        # Anyone on a shared device can see the ticks: the note says only that Metodi cannot.
+        assert "Metodi ei näe" in text and "yhteistä laitetta" in text
+        assert "kukaan muu" not in text
     else:
         assert "only in this browser on this device" in text
         assert "print" in text
+        assert "Metodi cannot see" in text and "shared device" in text
+        assert "no one else" not in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
