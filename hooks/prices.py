@@ -162,19 +162,9 @@ def page_language(src_uri: str) -> str:
     return suffix[-2].lstrip(".") if len(suffix) >= 2 and suffix[-2].lstrip(".") in LANGUAGES else "fi"
 
 
-def _header_cell(text: str) -> str:
-    return f'<th scope="col">{escape(text)}</th>'
-
-
 def _table(caption: str, headers: list[str], rows: list[list[str]], css_class: str) -> str:
-    """A plain table; each cell also carries its column's name, which the phone layout shows."""
-    head = "".join(_header_cell(header) for header in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(f'<td data-label="{escape(header)}">{escape(cell)}</td>' for header, cell in zip(headers, row))
-        + "</tr>"
-        for row in rows
-    )
+    head = "".join(f'<th scope="col">{escape(header)}</th>' for header in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     return (
         f'<div class="{css_class}">\n<table>\n<caption>{escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n</div>"

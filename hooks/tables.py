@@ -3,6 +3,10 @@
 A line ``Table: caption text`` just above a Markdown table becomes the table's ``<caption>``, and
 header cells get ``scope="col"``, as GOV.UK's table guidance asks. A table without a caption stops the
 build: a screen-reader user needs to know what a table is about before reading it.
+
+Each data cell also gets its column's name as ``data-label``: on a phone the stylesheet shows every row
+as a small card of "column name: value" lines, so no table scrolls sideways, while the HTML stays one
+whole table for screen readers and print.
 """
 
 from __future__ import annotations
@@ -29,6 +33,32 @@ def caption_tables(html: str) -> str:
     return HEADER_CELL.sub(lambda m: f'<th scope="col"{m["attributes"]}>', html)
 
 
+ROW = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.DOTALL)
+HEADER_TEXT = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.DOTALL)
+DATA_CELL = re.compile(r"<td(?![^>]*\bdata-label=)(?P<attributes>[^>]*)>")
+TAG = re.compile(r"<[^>]+>")
+
+
+def label_cells(html: str) -> str:
+    """Give every ``<td>`` the text of its column's header as ``data-label``."""
+
+    def label_table(table: re.Match) -> str:
+        body = table["body"]
+        head = body[: body.index("</thead>")] if "</thead>" in body else ""
+        labels = [TAG.sub("", match["text"]).strip().replace('"', "&quot;") for match in HEADER_TEXT.finditer(head)]
+        if not labels:
+            return table[0]
+
+        def label_row(row: re.Match) -> str:
+            column = iter(labels)
+            cells = DATA_CELL.sub(lambda cell: f'<td data-label="{next(column, "")}"{cell["attributes"]}>', row["cells"])
+            return f"<tr>{cells}</tr>"
+
+        return "<table>" + head + ROW.sub(label_row, body[len(head) :]) + "</table>"
+
+    return TABLE.sub(label_table, html)
+
+
 def uncaptioned_tables(html: str) -> int:
     return sum(1 for match in TABLE.finditer(html) if "<caption>" not in match["body"])
 
@@ -38,7 +68,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = caption_tables(html)
+    html = label_cells(caption_tables(html))
     if uncaptioned_tables(html):
         raise PluginError(
             f"docs/{page.file.src_uri}: a table has no caption. Write a line 'Table: what the table "

@@ -51,7 +51,7 @@ CONTACT = {
     "organisation": "Metodi",
     "name": "Testi Henkilö",
     "role": {"fi": "Vastaava", "en": "Head"},
-    "phone": "040 123 4567",
+    "phone": {"fi": "040 123 4567", "en": "+358 40 123 4567"},
     "phone_uri": "+358401234567",
     "email": "testi@example.fi",
 }
@@ -59,7 +59,8 @@ CONTACT = {
 
 def test_contact_card_links():
     card = contact.render_contact(CONTACT, "en")
-    assert '<a href="tel:+358401234567">040 123 4567</a>' in card
+    assert '<a href="tel:+358401234567">+358 40 123 4567</a>' in card
+    assert '<a href="tel:+358401234567">040 123 4567</a>' in contact.render_contact(CONTACT, "fi")
     assert '<a href="mailto:testi@example.fi">testi@example.fi</a>' in card
     assert "Head, Metodi" in card and "Phone:" in card
     assert "Puhelin:" in contact.render_contact(CONTACT, "fi")
@@ -70,7 +71,7 @@ def test_incomplete_contact_details_are_explained():
     try:
         contact.check_contact(broken)
     except contact.ContactError as error:
-        assert "role in 'en' is missing" in str(error)
+        assert "role: the value in 'en' is missing" in str(error)
     else:
         raise AssertionError("an English role is required")
 
@@ -91,7 +92,9 @@ def test_contact_page_and_footer_share_one_source(built_site, project_copy, tmp_
 
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace('phone: "0400 578 743"', 'phone: "040 111 2222"').replace(
+    text = text.replace('fi: "0400 578 743"', 'fi: "040 111 2222"').replace(
+        'en: "+358 400 578 743"', 'en: "+358 40 111 2222"'
+    ).replace(
         'phone_uri: "+358400578743"', 'phone_uri: "+358401112222"'
     ).replace("email: toni.kataja@metodi.fi", "email: uusi.osoite@metodi.fi")
     config.write_text(text, encoding="utf-8")
@@ -107,6 +110,17 @@ def test_contact_page_and_footer_share_one_source(built_site, project_copy, tmp_
     assert "uusi.osoite@metodi.fi" in content(contact_page)
 
 
+def test_actions_and_next_step_use_the_same_details():
+    actions = contact.render_contact_actions(CONTACT, "en")
+    assert 'href="tel:+358401234567"' in actions and ">Call <" in actions and "+358 40 123 4567" in actions
+    assert 'href="mailto:testi@example.fi"' in actions and "Send an email" in actions
+    box = contact.render_next_step(CONTACT, "fi", "hinnat.fi.md")
+    assert "## Ota yhteyttä" in box and actions.replace("Call", "Soita") not in box
+    assert "[palveluehdot](palveluehdot.md)" in box and "(hinnat.md)" not in box
+    nested = contact.render_next_step(CONTACT, "en", "opas/sivu.en.md")
+    assert "(../palveluehdot.md)" in nested and "(../hinnat.md)" in nested
+
+
 def test_no_contact_detail_is_typed_into_a_page():
     docs = Path(__file__).resolve().parent.parent / "docs"
     for path in docs.rglob("*.md"):
@@ -119,7 +133,7 @@ def test_footer_links_in_the_page_language(built_site):
     fi = footer((built_site / "maksajille/index.html").read_text(encoding="utf-8"))
     en = footer((built_site / "en/maksajille/index.html").read_text(encoding="utf-8"))
     assert 'href="../saavutettavuusseloste/">Saavutettavuusseloste<' in fi
-    assert 'href="../tietosuoja/">Tietosuoja<' in fi
+    assert 'href="../tietosuoja/">Tietosuojaseloste<' in fi
     assert 'href="../saavutettavuusseloste/">Accessibility statement<' in en
     assert 'href="../tietosuoja/">Privacy notice<' in en
 
@@ -149,6 +163,18 @@ def test_tables_get_caption_and_scope():
     assert result.count('scope="col"') == 2
     assert tables.uncaptioned_tables(result) == 0
     assert tables.uncaptioned_tables("<table><tr><td>x</td></tr></table>") == 1
+
+
+def test_every_data_cell_carries_its_column_name():
+    html = (
+        '<table>\n<caption>X</caption><thead><tr><th scope="col">Ehto</th><th scope="col">Valmennus "A"</th></tr></thead>'
+        "<tbody><tr><td>Sopimus</td><td>Aina</td></tr><tr><td>Raportti</td><td><em>Kuukausittain</em></td></tr></tbody></table>"
+    )
+    result = tables.label_cells(html)
+    assert result.count('data-label="Ehto"') == 2
+    assert '<td data-label="Valmennus &quot;A&quot;"><em>Kuukausittain</em></td>' in result
+    assert tables.label_cells(result) == result
+    assert tables.label_cells("<table><tr><td>x</td></tr></table>") == "<table><tr><td>x</td></tr></table>"
 
 
 def test_caption_line_needs_no_blank_line():
