@@ -296,3 +296,9 @@ def test_html_codesniffer_would_catch_an_image_only_link(browser, built_site):
     codes = [error["code"] for error in page.evaluate(RUN_HTMLCS)]
     assert any("H30.2" in code for code in codes), codes
     context.close()
+
+
+def test_every_footer_points_to_the_emergency_number(built_site):
+    for page, words in (("hinnat/index.html", "Hätätilanteessa soita"), ("en/index.html", "In an emergency, call")):
+        footer = (built_site / page).read_text(encoding="utf-8").split("<footer", 1)[1]
+        assert re.search(rf'{words}[^<]*<a href="tel:112">112</a>\.', footer), page
