@@ -217,7 +217,7 @@ CHECKS = {
     "en": ["axe-core", "HTML_CodeSniffer", "Nu Html Checker", "keyboard", "320 px", "screenshots"],
 }
 NO_SCREEN_READER = {"fi": "ei ole testattu ruudunlukijalla", "en": "not been tested with a screen reader"}
-NO_FULL_AUDIT = {"fi": "kattavaa käsin tehtyä arviointia", "en": "full manual evaluation"}
+NO_FULL_AUDIT = {"fi": "arvioitu kattavasti käsin", "en": "full manual evaluation"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
