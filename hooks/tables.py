@@ -4,9 +4,10 @@ A line ``Table: caption text`` just above a Markdown table becomes the table's `
 header cells get ``scope="col"``, as GOV.UK's table guidance asks. A table without a caption stops the
 build: a screen-reader user needs to know what a table is about before reading it.
 
-Each data cell also gets its column's name as ``data-label``: on a phone the stylesheet shows every row
-as a small card of "column name: value" lines, so no table scrolls sideways, while the HTML stays one
-whole table for screen readers and print.
+Each data cell also gets its column's name as ``data-label``, and the table ``data-cards``: on a phone
+the stylesheet shows every row as a small card of "column name: value" lines, so no table scrolls
+sideways, while the HTML stays one whole table for screen readers and print. (An attribute rather
+than a class: Material styles only tables without a class.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 CAPTION_AND_TABLE = re.compile(
     r"<p>Table:\s*(?P<caption>.*?)</p>\s*<table>", re.DOTALL
 )
-TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.DOTALL)
+TABLE = re.compile(r"<table\b[^>]*>(?P<body>.*?)</table>", re.DOTALL)
 HEADER_CELL = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)(?P<attributes>[^>]*)>")
 # Markdown needs a blank line between a paragraph and a table; staff will not always leave one.
 CAPTION_LINE_BEFORE_TABLE = re.compile(r"^(Table:[^\n]*)\n(?=\|)", re.MULTILINE)
@@ -54,7 +55,7 @@ def label_cells(html: str) -> str:
             cells = DATA_CELL.sub(lambda cell: f'<td data-label="{next(column, "")}"{cell["attributes"]}>', row["cells"])
             return f"<tr>{cells}</tr>"
 
-        return "<table>" + head + ROW.sub(label_row, body[len(head) :]) + "</table>"
+        return "<table data-cards>" + head + ROW.sub(label_row, body[len(head) :]) + "</table>"
 
     return TABLE.sub(label_table, html)
 

@@ -93,13 +93,17 @@ def built_site(site_build) -> Path:
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project sources, for tests that break or change input."""
     copy = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        copy,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "site.*", "__pycache__", ".pytest_cache", ".hypothesis", "tests"
-        ),
-    )
+    everywhere = shutil.ignore_patterns("__pycache__", ".pytest_cache", ".hypothesis")
+    # Build output and tooling only at the top: overrides/assets/stylesheets/site.css is a source.
+    top_level = {".git", ".venv", ".cache", "site", "site.building", "site.previous", "tests", "screenshots"}
+
+    def ignore(folder, names):
+        ignored = set(everywhere(folder, names))
+        if Path(folder) == ROOT:
+            ignored |= top_level & set(names)
+        return ignored
+
+    shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
 
 

@@ -174,6 +174,7 @@ def test_every_data_cell_carries_its_column_name():
     assert result.count('data-label="Ehto"') == 2
     assert '<td data-label="Valmennus &quot;A&quot;"><em>Kuukausittain</em></td>' in result
     assert tables.label_cells(result) == result
+    assert result.startswith("<table data-cards>")
     assert tables.label_cells("<table><tr><td>x</td></tr></table>") == "<table><tr><td>x</td></tr></table>"
 
 
@@ -261,3 +262,40 @@ def test_task_list_items_become_labels():
     assert task_lists.label_task_items(html) == (
         '<ul><li class="task-list-item"><label class="task-list-label"><input type="checkbox"/> Kuuntelen.</label></li></ul>'
     )
+
+
+# --------------------------------------------------------------------------- one stylesheet request
+
+
+def test_stylesheets_are_served_as_one_bundle(tmp_path):
+    import stylesheets
+
+    theme = tmp_path / "theme"
+    (theme / "assets/css").mkdir(parents=True)
+    (theme / "assets/css/a.css").write_text('@charset "UTF-8";a{color:red}/*# sourceMappingURL=a.css.map*/', encoding="utf-8")
+    (theme / "assets/css/b.css").write_text("/* why */\nb { color: blue; }\n", encoding="utf-8")
+    site = tmp_path / "site"
+    html = (
+        '<head><link rel="stylesheet" href="../../assets/css/a.css">\n'
+        '<link rel="stylesheet" href="../../assets/css/b.css">\n</head>'
+    )
+    stylesheets.on_pre_build(None)
+    result = stylesheets.bundle_page(html, "en/hinnat", site, [theme])
+    links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', result)
+    assert len(links) == 1 and re.fullmatch(r"\.\./\.\./assets/css/bundle\.[0-9a-f]{8}\.css", links[0])
+    bundle = (site / "en/hinnat" / links[0]).resolve().read_text(encoding="utf-8")
+    assert bundle == '@charset "UTF-8";\na{color:red}\nb { color: blue; }\n'
+    assert stylesheets.bundle_page(result, "en/hinnat", site, [theme]) == result
+    absolute = '<link rel="stylesheet" href="/assets/css/a.css"><link rel="stylesheet" href="/assets/css/b.css">'
+    assert stylesheets.bundle_page(absolute, "", site, [theme]) == absolute
+
+
+def test_every_page_makes_one_stylesheet_request(built_site):
+    site_css = (Path(__file__).resolve().parent.parent / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    for page in ("index.html", "en/hinnat/index.html", "toipumisorientaatio/yhteys/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
+        assert len(links) == 1, (page, links)
+        bundle = ((built_site / page).parent / links[0]).resolve().read_text(encoding="utf-8")
+        assert ".site-brand" in bundle and "--md-primary-fg-color: #1d5c57" in site_css
+        assert "--md-primary-fg-color: #1d5c57" in bundle and ".md-typeset" in bundle
