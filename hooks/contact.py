@@ -8,8 +8,7 @@ configuration reaches every page:
     <!-- md:next-step -->          the box that ends a service page: how to get in touch, and for
                                    purchasers the links to the service terms and prices
 
-and the footer of every page uses the ``contact_card`` template filter, the home page template the
-``contact_actions`` filter.
+and the footer of every page uses the ``contact_card`` template filter.
 """
 
 from __future__ import annotations
@@ -163,13 +162,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    def language_of(language):
-        return language if language in LANGUAGES else "fi"
-
     env.filters["contact_card"] = lambda contact, language: render_contact(
-        contact, language_of(language), "footer-contact"
-    )
-    env.filters["contact_actions"] = lambda contact, language: render_contact_actions(
-        contact, language_of(language)
+        contact, language if language in LANGUAGES else "fi", "footer-contact"
     )
     return env

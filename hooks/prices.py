@@ -143,9 +143,13 @@ def format_rate(percent: Decimal, language: str) -> str:
     return format_percent(percent / 100, locale=BABEL_LOCALES[language], decimal_quantization=False)
 
 
+def format_hour_count(minutes: int, language: str) -> str:
+    """Minutes as hours in the language's number style: 90 → "1,5" / "1.5"."""
+    return format_decimal(Decimal(minutes) / 60, "#,##0.##", locale=BABEL_LOCALES[language])
+
+
 def format_hours(minutes: int, language: str) -> str:
-    hours = format_decimal(Decimal(minutes) / 60, "#,##0.##", locale=BABEL_LOCALES[language])
-    return f"{hours}\N{NO-BREAK SPACE}h"
+    return f"{format_hour_count(minutes, language)}\N{NO-BREAK SPACE}h"
 
 
 def format_day(day: date, language: str) -> str:
@@ -210,9 +214,8 @@ def render_cost_example(duration: Duration, count: int, rate: VatRate, language:
     """One worked monthly example, with VAT first: a sentence, not a table of guesses."""
     labels = LABELS[language]
     row = price_row(duration, rate.percent)
-    hours = format_decimal(Decimal(duration.minutes) / 60, "#,##0.##", locale=BABEL_LOCALES[language])
     return labels["example"].format(
-        length=labels["length_adjective"].format(hours=hours),
+        length=labels["length_adjective"].format(hours=format_hour_count(duration.minutes, language)),
         count=count,
         gross=format_money(row.gross, language),
         month_gross=format_money(row.gross * count, language),
