@@ -8,12 +8,17 @@
 
 The first run creates .venv/ and installs the pinned dependencies; later runs reinstall only when a
 requirements file has changed.
+
+`build` and `serve` show the staff what matters: the messages about their edits, and one closing line
+("Valmis: ..."). MkDocs' own progress lines and the theme's notices are hidden; add --verbose to see
+everything MkDocs prints.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -63,15 +68,98 @@ def run(command: list[str]) -> None:
         sys.exit(result.returncode)
 
 
+def check_config() -> None:
+    """mkdocs.yml is read before any hook runs, so its mistakes are explained here (hooks/structure.py)."""
+    code = "import sys, structure; message = structure.config_error(open('mkdocs.yml', encoding='utf-8').read()); message and print('ERROR   -  ' + message); sys.exit(1 if message else 0)"
+    result = subprocess.run([str(PYTHON), "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    if result.returncode != 0:
+        print(closing_line(problems=1, built=False), flush=True)
+        sys.exit(1)
+
+
+# MkDocs' progress lines, the theme's end-of-life box and the hint under it: not for staff.
+NOISE = re.compile(r"^(INFO\b|DEBUG\b|\s*$|\x1b\[\d+m\s*│|.*To disable this warning|Aborted with \d+ warnings|Aborted with a BuildError)")
+PROBLEM = re.compile(r"^(\x1b\[\d+m)?(WARNING|ERROR)\b|^Error: ")
+DONE = re.compile(r"^INFO\s+-\s+Documentation built in")
+SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
+
+
+def closing_line(problems: int, built: bool, serving: bool = False) -> str:
+    if problems == 0 and built:
+        return (
+            "Valmis: esikatselu päivitetty, ei virheitä. (Done: the preview is up to date, no problems.)"
+            if serving
+            else "Valmis: sivusto rakennettu, ei virheitä. (Done: the site was built, no problems.)"
+        )
+    count = f"{problems} ongelma" + ("a" if problems != 1 else "")
+    if serving:
+        return (
+            f"Esikatselu päivitetty, mutta {count}: korjaa yllä luetellut kohdat, muuten julkaisu pysähtyy. "
+            f"(The preview is up to date, but {problems} problem(s) above would stop publishing.)"
+        )
+    return (
+        f"Ei valmis: {count}. Korjaa yllä luetellut kohdat ja rakenna uudelleen; edellinen sivusto jäi ennalleen. "
+        f"(Not built: {problems} problem(s) above. Fix them and build again; the last good site is kept.)"
+    )
+
+
+def run_quietly(command: list[str], serving: bool) -> int:
+    """Run MkDocs, pass on the staff's messages, and end each build with one closing line."""
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    problems, in_problem = 0, False
+    try:
+        for line in process.stdout:
+            line = line.rstrip("\n")
+            serving_at = SERVING.match(line)
+            if serving_at:
+                print(f"Esikatselu: {serving_at['url']} (pysäytä painamalla Ctrl+C; stop with Ctrl+C)", flush=True)
+                continue
+            if DONE.match(line):
+                print(closing_line(problems, built=True, serving=serving), flush=True)
+                problems = 0
+                continue
+            if PROBLEM.match(line):
+                problems += 1
+                in_problem = True
+                print(line, flush=True)
+            elif NOISE.match(line):
+                in_problem = False
+            else:
+                # Inside an error block, an unindented line starts the next message of the same check.
+                if in_problem and not line.startswith(" "):
+                    problems += 1
+                print(line, flush=True)
+    except KeyboardInterrupt:
+        process.terminate()
+    returncode = process.wait()
+    if returncode != 0 and not serving:
+        print(closing_line(max(problems, 1), built=False), flush=True)
+    return returncode
+
+
 def main(argv: list[str]) -> None:
     if not argv or argv[0] not in {"serve", "test", "build", "budget"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
+    verbose = "--verbose" in rest or "-v" in rest
     ensure_environment(requirements_for(command))
+    if command in {"serve", "build"}:
+        check_config()
     if command == "serve":
-        run([str(PYTHON), "-m", "mkdocs", "serve", "--livereload", *rest])
+        # data/ is watched through mkdocs.yml's 'watch:', so a price change reloads the preview.
+        mkdocs = [str(PYTHON), "-m", "mkdocs", "serve", "--livereload", *rest]
+        run(mkdocs) if verbose else sys.exit(run_quietly(mkdocs, serving=True))
     elif command == "build":
-        run([str(PYTHON), "-m", "mkdocs", "build", "--strict", *rest])
+        mkdocs = [str(PYTHON), "-m", "mkdocs", "build", "--strict", *rest]
+        run(mkdocs) if verbose else sys.exit(run_quietly(mkdocs, serving=False))
     elif command == "budget":
         run([str(PYTHON), str(ROOT / "scripts" / "budget.py"), *rest])
     else:

@@ -26,12 +26,22 @@ from prices import (
 )
 
 DATA = ROOT / "data" / "prices.yml"
+# Known figures for the tests that need them or that break a file on purpose. Staff change DATA; the
+# tests of the built site read DATA for their expected figures, so an ordinary price change passes.
+FIXTURE = ROOT / "tests" / "fixtures" / "prices.yml"
 NBSP = "\N{NO-BREAK SPACE}"
 
 
 @pytest.fixture(scope="module")
 def data():
+    """The live price file, as the built site uses it."""
     return load_price_data(DATA)
+
+
+@pytest.fixture(scope="module")
+def fixture_data():
+    """The frozen price file: 24 % from 2013-01-01, 25.5 % from 2024-09-01, 70/90/110/130 €."""
+    return load_price_data(FIXTURE)
 
 
 # --------------------------------------------------------------------------- money
@@ -84,7 +94,8 @@ def test_rounding_never_drifts_a_cent(net, rate):
 # --------------------------------------------------------------------------- VAT dates
 
 
-def test_vat_rate_on_both_sides_of_the_change(data):
+def test_vat_rate_on_both_sides_of_the_change(fixture_data):
+    data = fixture_data
     assert rate_in_force(data.vat_rates, date(2024, 8, 31)).percent == Decimal("24")
     assert rate_in_force(data.vat_rates, date(2024, 9, 1)).percent == Decimal("25.5")
     assert rate_in_force(data.vat_rates, date(2026, 11, 22)).effective == date(2024, 9, 1)
@@ -127,7 +138,7 @@ def test_english_formats():
 
 # --------------------------------------------------------------------------- bad input
 
-VALID = DATA.read_text(encoding="utf-8")
+VALID = FIXTURE.read_text(encoding="utf-8")
 
 
 def broken(old: str, new: str, count: int = 1) -> str:
@@ -194,8 +205,10 @@ def test_the_line_named_is_the_line_of_the_mistake():
 
 
 def test_no_rate_in_force_on_the_build_date(data):
-    with pytest.raises(PriceDataError, match=r"no VAT rate is in force on the build date 2012-12-31"):
-        rate_in_force(data.vat_rates, date(2012, 12, 31))
+    earliest = min(rate.effective for rate in data.vat_rates)
+    before = date.fromordinal(earliest.toordinal() - 1)
+    with pytest.raises(PriceDataError, match=rf"no VAT rate is in force on the build date {before.isoformat()}"):
+        rate_in_force(data.vat_rates, before)
 
 
 @pytest.mark.parametrize(
@@ -208,11 +221,13 @@ def test_no_rate_in_force_on_the_build_date(data):
         ("<!-- md:vat-rate 24 -->", r"takes nothing after its name"),
     ],
 )
-def test_bad_shortcode_names_page_and_line(data, shortcode, expected):
+def test_bad_shortcode_names_page_and_line(fixture_data, shortcode, expected):
+    data = fixture_data
     page = f"---\ndescription: x\n---\n\n# Otsikko\n\n{shortcode}\n"
     errors = prices.shortcode_errors(page, data, rate_in_force(data.vat_rates, date(2026, 1, 1)), "docs/hinnat.fi.md")
     assert len(errors) == 1
-    assert errors[0].startswith("docs/hinnat.fi.md, line 7: "), errors[0]
+    assert errors[0].startswith("docs/hinnat.fi.md, rivi 7: "), errors[0]
+    assert "In English: docs/hinnat.fi.md, line 7: " in errors[0], errors[0]
     assert re.search(expected, errors[0]), errors[0]
 
 
@@ -270,7 +285,7 @@ def test_the_price_with_vat_is_the_first_price_column(built_site):
 
 def test_changing_a_price_changes_the_built_page(project_copy, tmp_path):
     data_file = project_copy / "data" / "prices.yml"
-    data_file.write_text(data_file.read_text(encoding="utf-8").replace("price: 70.00", "price: 72.40"), encoding="utf-8")
+    data_file.write_text(FIXTURE.read_text(encoding="utf-8").replace("price: 70.00", "price: 72.40"), encoding="utf-8")
     build = build_site(tmp_path / "out", cwd=project_copy, env={"SOURCE_DATE_EPOCH": "1735689600"})  # 2025-01-01
     assert build.returncode == 0, build.output
     html = (tmp_path / "out/ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")
@@ -281,6 +296,7 @@ def test_changing_a_price_changes_the_built_page(project_copy, tmp_path):
 
 
 def test_a_build_before_the_change_uses_the_old_rate(project_copy, tmp_path):
+    (project_copy / "data" / "prices.yml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
     build = build_site(tmp_path / "out", cwd=project_copy, env={"SOURCE_DATE_EPOCH": "1725148799"})  # 2024-08-31
     assert build.returncode == 0, build.output
     html = (tmp_path / "out/ammatillinen-tukihenkilotoiminta/index.html").read_text(encoding="utf-8")

@@ -96,7 +96,8 @@ def test_github_flag_prints_warning_lines_naming_the_file(repo):
     result = run_script(repo, "--github")
     assert result.returncode == 0
     [line] = result.stdout.splitlines()
-    assert line.startswith("::warning file=docs/palvelut/tuki.en.md::docs/palvelut/tuki.en.md may be out of date")
+    assert line.startswith("::warning file=docs/palvelut/tuki.en.md::docs/palvelut/tuki.en.md saattaa olla vanhentunut")
+    assert "In English: docs/palvelut/tuki.en.md may be out of date" in line
 
 
 def test_uncommitted_changes_count_as_newest(repo):
@@ -123,7 +124,8 @@ def test_all_up_to_date(repo):
     commit(repo, {"palvelut/tuki.en.md": "# Support\n\nChange.\n"}, "2026-03-11T10:00:00+02:00")
     result = run_script(repo, "--github")
     assert result.returncode == 0
-    assert result.stdout.strip() == "All English pages are up to date with their Finnish pages."
+    assert result.stdout.strip().endswith("(All English pages are up to date with their Finnish pages.)")
+    assert result.stdout.count("\n") == 1
 
 
 def test_without_git_history_it_says_so_and_exits_0(tmp_path):
@@ -162,3 +164,29 @@ def test_pure_comparison():
         ["a.fi.md", "a.en.md", "b.fi.md", "b.en.md", "c.fi.md", "c.en.md"], history
     )
     assert [item.english for item in stale] == ["docs/a.en.md"]
+
+
+def test_a_translation_checked_mark_counts_as_an_english_update(repo):
+    # A Finnish style fix that needs nothing in English, then a commit that says the page was compared.
+    commit(repo, {"hinnat.fi.md": "# Hinnat\n\nUusi, korjattu.\n"}, "2026-05-01T10:00:00+02:00")
+    assert "docs/hinnat.en.md may be out of date" in run_script(repo).stdout
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Compared the pages\n\nTranslation-checked: docs/hinnat.en.md",
+        when="2026-05-02T10:00:00+02:00")
+    out = run_script(repo).stdout
+    assert "hinnat.en.md" not in out
+    assert "docs/palvelut/tuki.en.md may be out of date" in out, "a mark names one page, not all"
+    # A later Finnish change makes the page outdated again.
+    commit(repo, {"hinnat.fi.md": "# Hinnat\n\nTaas uusi.\n"}, "2026-05-03T10:00:00+02:00")
+    assert "docs/hinnat.en.md may be out of date" in run_script(repo).stdout
+
+
+def test_the_finnish_mark_and_a_mark_in_a_commit_with_other_files(repo):
+    (repo / "README.md").write_text("x\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Readme\n\nKäännös-tarkistettu: docs/palvelut/tuki.en.md", when="2026-03-12T10:00:00+02:00")
+    assert "tuki.en.md" not in run_script(repo).stdout
+
+
+def test_parse_checked_keeps_the_newest_mark():
+    log = "\x00Newest\n\nTranslation-checked: docs/a.en.md\n\x00Older\n\nTranslation-checked: docs/a.en.md\nTranslation-checked: b.en.md\n"
+    assert stale_translations.parse_checked(log) == {"a.en.md": 0, "b.en.md": 1}
