@@ -6,14 +6,21 @@ alternates (``page_alternates`` in the templates), writes ``sitemap.xml`` with b
 ``x-default``, a ``robots.txt`` that names it, and a small sitemap beside every page: Material's
 language selector fetches ``sitemap.xml`` relative to each ``<link rel="alternate">``, and without
 those files every page view made requests that ended in 404.
+
+Pull requests' previews live under ``pr-preview/`` of the same host (.github/workflows/pr.yml) and are
+kept out of search engines twice: the live robots.txt disallows that folder, and a preview build
+(``SITE_NOINDEX=1``) puts ``<meta name="robots" content="noindex">`` on every page and writes a
+robots.txt that disallows everything.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from mkdocs import plugins
@@ -22,6 +29,13 @@ DEFAULT_LANGUAGE = "fi"
 LANGUAGES = {"fi": "Suomi", "en": "English"}
 OG_LOCALES = {"fi": "fi_FI", "en": "en_GB"}
 PAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2})\.md$")
+#: The folder of the pull requests' previews on the published site (`umbrella-dir` in pr.yml).
+PREVIEW_FOLDER = "pr-preview"
+#: The environment variable that marks a build as a preview, and the values that switch it on.
+NOINDEX_VARIABLE = "SITE_NOINDEX"
+NOINDEX_META = '<meta name="robots" content="noindex">'
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+ROBOTS_META = re.compile(r"<meta\b[^>]*\bname=[\"']?robots\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,11 +107,26 @@ def sitemap(entries: list[str]) -> str:
     )
 
 
-def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+def robots_txt(site_url: str, *, noindex: bool = False) -> str:
+    """The live site: everything but the previews, and the sitemap. A preview: nothing at all."""
+    if noindex:
+        return "User-agent: *\nDisallow: /\n"
+    previews = urlsplit(site_url).path.rstrip("/") + f"/{PREVIEW_FOLDER}/"
+    return f"User-agent: *\nAllow: /\nDisallow: {previews}\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
-def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str) -> None:
+def noindex_requested(environ) -> bool:
+    return environ.get(NOINDEX_VARIABLE, "").strip().lower() in {"1", "true", "yes"}
+
+
+def with_noindex(html: str) -> str:
+    """The page with a robots noindex meta element first in its head (unchanged if it has one)."""
+    if ROBOTS_META.search(html):
+        return html
+    return HEAD.sub(lambda match: match[0] + NOINDEX_META, html, count=1)
+
+
+def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str, *, noindex: bool = False) -> None:
     entries = {
         (slug, language): sitemap_entry(slug, site_url, language) for slug in slugs for language in LANGUAGES
     }
@@ -109,7 +138,7 @@ def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str) -> None:
         if folder != site_dir:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "sitemap.xml").write_text(sitemap([entry]), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    (site_dir / "robots.txt").write_text(robots_txt(site_url, noindex=noindex), encoding="utf-8")
 
 
 def on_page_context(context, page, config, nav):
@@ -120,8 +149,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    return with_noindex(output) if noindex_requested(os.environ) else output
+
+
+def on_post_template(output_content, template_name, config):
+    # The 404 page is a template, not a page.
+    if template_name.endswith(".html") and noindex_requested(os.environ):
+        return with_noindex(output_content)
+    return output_content
+
+
 @plugins.event_priority(-200)  # after the i18n plugin has written its own sitemap
 def on_post_build(config):
     docs = Path(config.docs_dir)
     sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
-    write_sitemaps(Path(config.site_dir), slugs_from_sources(sources), config.site_url)
+    write_sitemaps(
+        Path(config.site_dir), slugs_from_sources(sources), config.site_url, noindex=noindex_requested(os.environ)
+    )

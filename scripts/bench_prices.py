@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -56,7 +57,8 @@ def build_seconds(config_file: Path, builds: int) -> float:
 
 
 def config_without_price_hook() -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml has an !ENV tag (site_url), which yaml.safe_load rejects.
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [hook for hook in config["hooks"] if hook not in PRICE_HOOKS]
     path = ROOT / ".mkdocs-without-prices.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

