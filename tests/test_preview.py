@@ -1,0 +1,67 @@
+"""The staff's live preview (`mkdocs serve`, as `dev.py serve` runs it, with live reload) follows the price file."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def preview(project_copy):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield project_copy, f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_price_change_shows_in_the_running_preview(preview):
+    project, address = preview
+    page = f"{address}/hinnat/"
+    assert wait_for(lambda: fetch(page) is not None, 60), "the preview did not start"
+    prices = project / "data" / "prices.yml"
+    text = prices.read_text(encoding="utf-8")
+    first = re.search(r"^(\s*price:\s*)(\d+)(?:\.\d+)?\s*$", text, flags=re.MULTILINE)
+    new_price = int(first[2]) + 7
+    prices.write_text(text[: first.start()] + f"{first[1]}{new_price}.00" + text[first.end() :], encoding="utf-8")
+    shown = f"{new_price},00\N{NO-BREAK SPACE}€"
+    assert wait_for(lambda: shown in (fetch(page) or ""), 60), f"{shown} never appeared on {page}"
