@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
+from messages import for_staff
 from shortcodes import replace_shortcodes
 
 SHORTCODE_NAMES = ("contact", "contact-actions", "next-step")
@@ -66,24 +67,41 @@ class ContactError(Exception):
 def check_contact(contact) -> dict:
     if not isinstance(contact, dict):
         raise ContactError(
-            "mkdocs.yml: 'extra: contact:' is missing. The contact page and the footer need it: restore it "
-            "from git."
+            for_staff(
+                "mkdocs.yml: kohta 'extra: contact:' puuttuu. Yhteystietosivu ja sivujen alaosa tarvitsevat "
+                "sen: palauta se gitistä.",
+                "mkdocs.yml: 'extra: contact:' is missing. The contact page and the footer need it: restore "
+                "it from git.",
+            )
         )
     for key in REQUIRED:
         if not contact.get(key):
-            raise ContactError(f"mkdocs.yml, extra → contact: '{key}' is missing or empty. Add it.")
+            raise ContactError(
+                for_staff(
+                    f"mkdocs.yml, extra → contact: '{key}' puuttuu tai on tyhjä. Lisää se.",
+                    f"mkdocs.yml, extra → contact: '{key}' is missing or empty. Add it.",
+                )
+            )
     for key in PER_LANGUAGE:
         value = contact[key]
         for language in LANGUAGES:
             if not isinstance(value, dict) or not value.get(language):
                 raise ContactError(
-                    f"mkdocs.yml, extra → contact → {key}: the value in '{language}' is missing. "
-                    f"Write it for Finnish (fi) and English (en), each on its own line under '{key}:'."
+                    for_staff(
+                        f"mkdocs.yml, extra → contact → {key}: kielen '{language}' tieto puuttuu. Kirjoita "
+                        f"se suomeksi (fi) ja englanniksi (en), kumpikin omalle rivilleen kohdan '{key}:' alle.",
+                        f"mkdocs.yml, extra → contact → {key}: the value in '{language}' is missing. "
+                        f"Write it for Finnish (fi) and English (en), each on its own line under '{key}:'.",
+                    )
                 )
     if not str(contact["phone_uri"]).startswith("+"):
         raise ContactError(
-            "mkdocs.yml, extra → contact → phone_uri: write the number in international form for "
-            "phone links, such as +358400578743."
+            for_staff(
+                "mkdocs.yml, extra → contact → phone_uri: kirjoita puhelinnumero kansainvälisessä muodossa "
+                "ilman välilyöntejä, esimerkiksi +358400578743. Sitä käytetään puhelinlinkeissä.",
+                "mkdocs.yml, extra → contact → phone_uri: write the number in international form for "
+                "phone links, such as +358400578743.",
+            )
         )
     return contact
 

@@ -1,12 +1,19 @@
-"""A broken link between pages, explained for the staff who edit them.
+"""A broken link between pages, or a menu entry to a missing page, explained for the staff who edit them.
 
 MkDocs finds the broken link itself, and the strict build stops on it, but its message is technical:
 "Doc file 'hinnat.fi.md' contains a link 'yhteystiedt.md', but the target is not found among
-documentation files." This hook rewrites that message, as it is logged, into one that names the file
-as it is in the repository, says what is wrong and how to fix it, and suggests the nearest page name:
+documentation files." This hook rewrites that message, as it is logged, into one in Finnish and in
+English that names the file and the line as they are in the repository, says what is wrong and how to
+fix it, and suggests the nearest page name:
 
-    docs/hinnat.fi.md: the link 'yhteystiedt.md' goes to a page that does not exist. Did you mean
-    'yhteystiedot.md'? Correct the file name in the link, or remove the link. ...
+    docs/hinnat.fi.md, rivi 9: linkki 'yhteystiedt.md' vie sivulle, jota ei ole. Tarkoititko
+    'yhteystiedot.md'? ...
+        In English: docs/hinnat.fi.md, line 9: the link 'yhteystiedt.md' goes to a page that does not
+        exist. Did you mean 'yhteystiedot.md'? ...
+
+The same for a link to a missing section of a page (``yhteystiedot.md#arkaluontoiset``, reported by
+MkDocs with ``validation: anchors``), with the nearest section names of that page, and for a menu
+entry (``nav:`` in mkdocs.yml) that names a missing page, with its line in mkdocs.yml.
 
 It changes only the wording: MkDocs still counts the warning, so the strict build still stops.
 """
@@ -17,8 +24,15 @@ import difflib
 import logging
 import posixpath
 import re
+from pathlib import Path
+from typing import Callable, Mapping
+
+from mkdocs.plugins import event_priority
+
+from messages import for_staff
 
 PAGES_LOGGER = "mkdocs.structure.pages"
+NAV_LOGGER = "mkdocs.structure.nav"
 LANGUAGE_SUFFIX = re.compile(r"\.(fi|en)\.md$")
 
 NOT_FOUND = re.compile(
@@ -29,11 +43,31 @@ UNRECOGNIZED = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<link>[^']*)', "
     r"it was left as is\.(?: Did you mean '(?P<suggestion>[^']*)'\?)?$"
 )
+# MkDocs 1.6, structure/pages.py: Page.validate_anchor_links.
+MISSING_ANCHOR = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but (?:the doc '(?P<target>[^']+)' "
+    r"does not contain an anchor '#[^']*'|there is no such anchor on this page)\."
+)
+# MkDocs 1.6, structure/nav.py: get_navigation.
+NAV_NOT_FOUND = re.compile(
+    r"^A reference to '(?P<link>[^']*)' is included in the 'nav' configuration, which is not found in "
+    r"the documentation files\.$"
+)
 
 HOW_TO_LINK = (
+    "Korjaa linkin tiedostonimi tai poista linkki. Linkkiin kirjoitetaan sivun tiedostonimi ilman "
+    "kieliosaa: suomenkielisellä sivulla linkki [Hinnat](hinnat.md) vie sivulle docs/hinnat.fi.md, "
+    "englanninkielisellä sivulle docs/hinnat.en.md.",
     "Correct the file name in the link, or remove the link. A link names the page's file without "
     "the language part: [Hinnat](hinnat.md) links to docs/hinnat.fi.md on a Finnish page and to "
-    "docs/hinnat.en.md on an English one."
+    "docs/hinnat.en.md on an English one.",
+)
+HOW_TO_NAME_A_SECTION = (
+    "Otsikon perässä oleva merkintä {#nimi} antaa kohdalle nimen, esimerkiksi '## Arkaluonteiset "
+    "tiedot {#arkaluonteiset}'. Jos nimeä on muutettu otsikossa, palauta se ennalleen: muut sivut "
+    "linkittävät siihen.",
+    "A section is named by writing {#name} after its heading, as in '## Sensitive information "
+    "{#arkaluonteiset}'. If the name was changed in the heading, change it back: other pages link to it.",
 )
 
 
@@ -51,15 +85,127 @@ def nearest_page(page: str, link: str, pages: list[str]) -> str | None:
     return match[0] + hash_mark + anchor if match else None
 
 
-def explain(message: str, pages: list[str]) -> str | None:
-    """A plain explanation of MkDocs' broken-link message, or None if it is about something else."""
+def line_of_link(text: str, link: str) -> int | None:
+    """The first line of a page's Markdown source that has ``link`` as a link target, counted from 1."""
+    patterns = [f"]({link})", f"]({link} ", f"]( {link}", f"<{link}>", f'"{link}"', link]
+    for pattern in patterns:
+        at = text.find(pattern)
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
+
+
+def line_of_nav_entry(config_text: str, link: str) -> int | None:
+    """The line of the menu entry for ``link`` under 'nav:' in mkdocs.yml, counted from 1."""
+    nav = re.search(r"^nav:", config_text, flags=re.MULTILINE)
+    if not nav:
+        return None
+    entry = re.compile(rf"(?:^\s*-\s+|:\s+)['\"]?{re.escape(link)}['\"]?\s*(?:#.*)?$")
+    first = config_text.count("\n", 0, nav.start()) + 1
+    for number, line in enumerate(config_text.splitlines(), 1):
+        if number > first and entry.search(line):
+            return number
+    return None
+
+
+def _place(page: str, line: int | None) -> tuple[str, str]:
+    return (f"docs/{page}, rivi {line}", f"docs/{page}, line {line}") if line else (f"docs/{page}", f"docs/{page}")
+
+
+def _quoted(names: list[str], conjunction: str) -> str:
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
+
+
+def explain(
+    message: str,
+    pages: list[str],
+    source_of: Callable[[str], str | None] = lambda page: None,
+    anchors: Mapping[str, set[str]] | None = None,
+    config_text: str = "",
+) -> str | None:
+    """A plain explanation of MkDocs' broken-link message, or None if it is about something else.
+
+    ``source_of(page)`` gives a page's Markdown (to find the line), ``anchors`` the section names
+    (ids) of each page, ``config_text`` the text of mkdocs.yml.
+    """
+    nav = NAV_NOT_FOUND.match(message)
+    if nav:
+        return _explain_nav(nav["link"], pages, config_text)
+    missing = MISSING_ANCHOR.match(message)
+    if missing:
+        return _explain_anchor(missing["page"], missing["link"], missing["target"], source_of, anchors or {})
     found = NOT_FOUND.match(message) or UNRECOGNIZED.match(message)
     if not found:
         return None
     page, link = found["page"], found["link"]
     suggestion = found["suggestion"] or nearest_page(page, link, pages)
-    hint = f" Did you mean '{suggestion}'?" if suggestion and suggestion != link else ""
-    return f"docs/{page}: the link '{link}' goes to a page that does not exist.{hint} {HOW_TO_LINK}"
+    source = source_of(page)
+    where_fi, where_en = _place(page, line_of_link(source, link) if source else None)
+    hint_fi = f" Tarkoititko '{suggestion}'?" if suggestion and suggestion != link else ""
+    hint_en = f" Did you mean '{suggestion}'?" if suggestion and suggestion != link else ""
+    return for_staff(
+        f"{where_fi}: linkki '{link}' vie sivulle, jota ei ole.{hint_fi} {HOW_TO_LINK[0]}",
+        f"{where_en}: the link '{link}' goes to a page that does not exist.{hint_en} {HOW_TO_LINK[1]}",
+    )
+
+
+def _explain_anchor(
+    page: str, link: str, target: str | None, source_of: Callable[[str], str | None], anchors: Mapping[str, set[str]]
+) -> str:
+    target = target or page
+    anchor = link.partition("#")[2]
+    names = sorted(name for name in anchors.get(target, set()) if not name.startswith("__"))
+    close = difflib.get_close_matches(anchor, names, n=3, cutoff=0.6)
+    source = source_of(page)
+    where_fi, where_en = _place(page, line_of_link(source, link) if source else None)
+    if close:
+        hint_fi = f" Tarkoititko {_quoted(['#' + name for name in close], 'vai')}?"
+        hint_en = f" Did you mean {_quoted(['#' + name for name in close], 'or')}?"
+    elif names:
+        shown = ["#" + name for name in names[:12]]
+        hint_fi = f" Sivun kohtien nimet ovat: {', '.join(shown)}{' …' if len(names) > 12 else ''}."
+        hint_en = f" The page's sections are named: {', '.join(shown)}{' …' if len(names) > 12 else ''}."
+    else:
+        hint_fi = hint_en = ""
+    same = target == page
+    return for_staff(
+        f"{where_fi}: linkki '{link}' vie "
+        + ("tämän sivun" if same else f"sivun docs/{target}")
+        + f" kohtaan '#{anchor}', mutta sivulla ei ole sen nimistä kohtaa.{hint_fi} Korjaa linkistä "
+        f"#-merkin jälkeinen osa. {HOW_TO_NAME_A_SECTION[0]}",
+        f"{where_en}: the link '{link}' goes to the section '#{anchor}' of "
+        + ("this page" if same else f"docs/{target}")
+        + f", but that page has no section with that name.{hint_en} Correct the part after '#' in the "
+        f"link. {HOW_TO_NAME_A_SECTION[1]}",
+    )
+
+
+def _explain_nav(link: str, pages: list[str], config_text: str) -> str:
+    line = line_of_nav_entry(config_text, link) if config_text else None
+    where_fi, where_en = (f"mkdocs.yml, rivi {line}", f"mkdocs.yml, line {line}") if line else ("mkdocs.yml", "mkdocs.yml")
+    without_language = LANGUAGE_SUFFIX.sub(".md", link)
+    if without_language != link and without_language in pages:
+        language = LANGUAGE_SUFFIX.search(link)[1]
+        return for_staff(
+            f"{where_fi}: valikossa (nav) on sivu '{link}'. Valikkoon kirjoitetaan sivun nimi ilman "
+            f"kieliosaa '.{language}': kirjoita '{without_language}'. Sama rivi näyttää sivun kummankin "
+            "kielen valikossa.",
+            f"{where_en}: the menu ('nav') names the page '{link}'. The menu names a page without the "
+            f"language part '.{language}': write '{without_language}'. The same line shows the page in the "
+            "menu of both languages.",
+        )
+    close = difflib.get_close_matches(without_language, pages, n=1, cutoff=0.6)
+    hint_fi = f" Tarkoititko '{close[0]}'?" if close else ""
+    hint_en = f" Did you mean '{close[0]}'?" if close else ""
+    return for_staff(
+        f"{where_fi}: valikossa (nav) on sivu '{link}', jota ei ole kansiossa docs.{hint_fi} Korjaa "
+        "sivun nimi valikkoon. Nimi kirjoitetaan ilman kieliosaa: sivu docs/hinnat.fi.md on valikossa "
+        "'hinnat.md'.",
+        f"{where_en}: the menu ('nav') names the page '{link}', which is not in the docs folder.{hint_en} "
+        "Correct the page's name in the menu. The name is written without the language part: "
+        "docs/hinnat.fi.md is 'hinnat.md' in the menu.",
+    )
 
 
 # --------------------------------------------------------------------------- MkDocs events
@@ -69,27 +215,71 @@ class _Explainer(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self.pages: list[str] = []
+        self.docs_dir: Path | None = None
+        self.config_text = ""
+        self.anchors: dict[str, set[str]] = {}
+        # Each language's build reads the same menu: say a menu mistake once per build, not twice.
+        self.said: set[str] = set()
+
+    def source_of(self, page: str) -> str | None:
+        try:
+            return (self.docs_dir / page).read_text(encoding="utf-8") if self.docs_dir else None
+        except OSError:
+            return None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.WARNING:
-            plain = explain(record.getMessage(), self.pages)
-            if plain:
-                record.msg, record.args = plain, None
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        plain = explain(message, self.pages, self.source_of, self.anchors, self.config_text)
+        if not plain:
+            return True
+        if NAV_NOT_FOUND.match(message):
+            if plain in self.said:
+                return False
+            self.said.add(plain)
+        record.msg, record.args = plain, None
         return True
 
 
 _explainer = _Explainer()
 
 
+def on_startup(command, dirty):
+    _explainer.said = set()
+
+
 def on_config(config):
-    logger = logging.getLogger(PAGES_LOGGER)
-    # MkDocs loads hooks again on every rebuild of `mkdocs serve`: keep one explainer on the logger.
-    for old in [item for item in logger.filters if type(item).__name__ == "_Explainer"]:
-        logger.removeFilter(old)
-    logger.addFilter(_explainer)
+    # MkDocs loads hooks again on every rebuild of `mkdocs serve`: keep one explainer on each logger.
+    for name in (PAGES_LOGGER, NAV_LOGGER):
+        logger = logging.getLogger(name)
+        for old in [item for item in logger.filters if type(item).__name__ == "_Explainer"]:
+            logger.removeFilter(old)
+        logger.addFilter(_explainer)
+    if config is not None:
+        _explainer.docs_dir = Path(config.docs_dir)
+        try:
+            _explainer.config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+        except (OSError, TypeError):
+            _explainer.config_text = ""
     return config
 
 
 def on_files(files, config):
     _explainer.pages = page_links([file.src_uri for file in files.documentation_pages()])
     return files
+
+
+def on_page_content(html, page, config, files):
+    _explainer.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
+    return html
+
+
+# After the language plugin's own on_post_build (priority -100), which builds the other languages.
+@event_priority(-200)
+def on_post_build(config):
+    _explainer.said = set()
+
+
+def on_build_error(error):
+    _explainer.said = set()

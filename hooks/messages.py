@@ -7,6 +7,8 @@ here, so that all of them look alike in the build's output.
 
 from __future__ import annotations
 
+import logging
+
 ENGLISH_PREFIX = "In English: "
 
 
@@ -21,3 +23,15 @@ def located(message: str, finnish_place: str, english_place: str) -> str:
     if not separator:
         return f"{english_place}: {message}"
     return for_staff(f"{finnish_place}: {finnish}", f"{english_place}: {english}")
+
+
+# Just under WARNING: shown as a warning, but not counted by the strict mode's counter, which would
+# otherwise stop the preview (`mkdocs serve`) for the very things the preview is meant to tolerate
+# while a page is being written. The strict build still stops on them.
+PREVIEW_WARNING = logging.WARNING - 1
+
+
+def warn_in_preview(log: logging.Logger, message: str) -> None:
+    record = log.makeRecord(log.name, PREVIEW_WARNING, __file__, 0, message, None, None)
+    record.levelname = "WARNING"
+    log.handle(record)

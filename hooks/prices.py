@@ -9,6 +9,7 @@ Shortcodes (HTML comments, see ``shortcodes.py``):
 
     <!-- md:price-table SERVICE -->            the price table, with the VAT explanation under it
     <!-- md:cost-example SERVICE MINUTES COUNT -->  one worked example: COUNT meetings in a month
+    <!-- md:cost-estimator SERVICE [MINUTES] -->  the cost estimator (rendered by estimator.py)
     <!-- md:price SERVICE MINUTES -->          price without VAT, inline
     <!-- md:price-with-vat SERVICE MINUTES -->  price with VAT, inline
     <!-- md:vat-amount SERVICE MINUTES -->     the VAT amount, inline
@@ -18,6 +19,7 @@ Shortcodes (HTML comments, see ``shortcodes.py``):
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -30,6 +32,7 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 from mkdocs.exceptions import PluginError
 
+from messages import for_staff, located
 from price_data import (
     CENT,
     DATA_FILE,
@@ -127,8 +130,13 @@ def build_date(environ: dict[str, str] = os.environ) -> date:
         return datetime.fromtimestamp(int(epoch), timezone.utc).date()
     except (ValueError, OverflowError, OSError):
         raise PriceDataError(
-            f"SOURCE_DATE_EPOCH is '{epoch}', which is not a time. Set it to whole seconds since "
-            "1970-01-01 UTC (for example `date +%s`), or unset it to build with today's date."
+            for_staff(
+                f"SOURCE_DATE_EPOCH on '{epoch}', mikä ei ole aika. Anna se sekunteina 1.1.1970 (UTC) "
+                "alkaen (esimerkiksi `date +%s`), tai poista se, niin sivusto rakennetaan tämän päivän "
+                "päivämäärällä.",
+                f"SOURCE_DATE_EPOCH is '{epoch}', which is not a time. Set it to whole seconds since "
+                "1970-01-01 UTC (for example `date +%s`), or unset it to build with today's date.",
+            )
         ) from None
 
 
@@ -226,32 +234,52 @@ def render_cost_example(duration: Duration, count: int, rate: VatRate, language:
 def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool) -> tuple[Service, Duration | None]:
     expected = 2 if needs_minutes else 1
     usage = f"<!-- md:{code.name} SERVICE{' MINUTES' if needs_minutes else ''} -->"
+    usage_fi = f"<!-- md:{code.name} PALVELU{' MINUUTIT' if needs_minutes else ''} -->"
+    example = f"<!-- md:{code.name} support-person{' 90' if needs_minutes else ''} -->"
     if len(code.args) != expected:
         raise PriceDataError(
-            f"'{code.text}' needs {'a service and a length in minutes' if needs_minutes else 'a service'}: "
-            f"write it as {usage}, for example "
-            f"<!-- md:{code.name} support-person{' 90' if needs_minutes else ''} -->."
+            for_staff(
+                f"lyhytkoodiin '{code.text}' tarvitaan "
+                f"{'palvelu ja kesto minuutteina' if needs_minutes else 'palvelu'}: kirjoita se muodossa "
+                f"{usage_fi}, esimerkiksi {example}.",
+                f"'{code.text}' needs {'a service and a length in minutes' if needs_minutes else 'a service'}: "
+                f"write it as {usage}, for example {example}.",
+            )
         )
     service = data.services.get(code.args[0])
     if service is None:
         known = ", ".join(sorted(data.services))
+        close = difflib.get_close_matches(code.args[0], sorted(data.services), n=1, cutoff=0.5)
         raise PriceDataError(
-            f"'{code.text}' names the service '{code.args[0]}', which is not in {DATA_FILE}. "
-            f"The services are: {known}."
+            for_staff(
+                f"lyhytkoodissa '{code.text}' on palvelu '{code.args[0]}', jota ei ole hintatiedostossa "
+                f"{DATA_FILE}.{f' Tarkoititko {close[0]!r}?' if close else ''} Palvelut ovat: {known}.",
+                f"'{code.text}' names the service '{code.args[0]}', which is not in {DATA_FILE}."
+                f"{f' Did you mean {close[0]!r}?' if close else ''} The services are: {known}.",
+            )
         )
     if not needs_minutes:
         return service, None
     if service.on_request:
         raise PriceDataError(
-            f"'{code.text}': the service '{service.key}' is priced on request and has no lengths. "
-            f"Use <!-- md:price-table {service.key} --> to show the quote notice instead."
+            for_staff(
+                f"'{code.text}': palvelun '{service.key}' hinta kerrotaan tarjouksena, joten sillä ei ole "
+                f"kestoja eikä hintoja. Näytä tarjousta koskeva teksti lyhytkoodilla "
+                f"<!-- md:price-table {service.key} -->.",
+                f"'{code.text}': the service '{service.key}' is priced on request and has no lengths. "
+                f"Use <!-- md:price-table {service.key} --> to show the quote notice instead.",
+            )
         )
     duration = service.duration(int(code.args[1])) if code.args[1].isdigit() else None
     if duration is None:
         lengths = ", ".join(str(d.minutes) for d in service.durations)
         raise PriceDataError(
-            f"'{code.text}': '{service.key}' has no price for the length '{code.args[1]}'. "
-            f"The lengths in {DATA_FILE} are (in minutes): {lengths}."
+            for_staff(
+                f"'{code.text}': palvelulla '{service.key}' ei ole hintaa kestolle '{code.args[1]}'. "
+                f"Kesto kirjoitetaan minuutteina. Hintatiedoston {DATA_FILE} kestot ovat: {lengths}.",
+                f"'{code.text}': '{service.key}' has no price for the length '{code.args[1]}'. "
+                f"The lengths in {DATA_FILE} are (in minutes): {lengths}.",
+            )
         )
     return service, duration
 
@@ -260,7 +288,13 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
     """The HTML or text that replaces one price shortcode; raises ``PriceDataError`` if it is wrong."""
     if code.name in ("vat-rate", "vat-date"):
         if code.args:
-            raise PriceDataError(f"'{code.text}' takes nothing after its name: write <!-- md:{code.name} -->.")
+            raise PriceDataError(
+                for_staff(
+                    f"lyhytkoodin '{code.text}' nimen perään ei kirjoiteta mitään: kirjoita "
+                    f"<!-- md:{code.name} -->.",
+                    f"'{code.text}' takes nothing after its name: write <!-- md:{code.name} -->.",
+                )
+            )
         if code.name == "vat-rate":
             return format_rate(rate.percent, language)
         return format_day(rate.effective, language)
@@ -270,8 +304,12 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
     if code.name == "cost-example":
         if len(code.args) != 3 or not code.args[2].isdigit() or not 1 <= int(code.args[2]) <= 31:
             raise PriceDataError(
-                f"'{code.text}' needs a service, a length in minutes and a number of meetings in a month "
-                "(1–31): write it as <!-- md:cost-example support-person 120 4 -->."
+                for_staff(
+                    f"lyhytkoodiin '{code.text}' tarvitaan palvelu, kesto minuutteina ja tapaamisten määrä "
+                    "kuukaudessa (1–31): kirjoita se muodossa <!-- md:cost-example support-person 120 4 -->.",
+                    f"'{code.text}' needs a service, a length in minutes and a number of meetings in a "
+                    "month (1–31): write it as <!-- md:cost-example support-person 120 4 -->.",
+                )
             )
         _, duration = _service_and_duration(
             Shortcode(code.line, code.name, code.args[:2], code.text), data, needs_minutes=True
@@ -295,7 +333,7 @@ def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str)
             try:
                 render_shortcode(code, data, rate, page_language(source))
             except PriceDataError as error:
-                errors.append(f"{source}, line {code.line}: {error}")
+                errors.append(located(str(error), f"{source}, rivi {code.line}", f"{source}, line {code.line}"))
     return errors
 
 

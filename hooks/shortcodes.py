@@ -8,12 +8,15 @@ hook knows (a misspelling would otherwise vanish silently from the page).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from mkdocs.exceptions import PluginError
+
+from messages import for_staff
 
 # Deliberately loose, so that a malformed shortcode is reported rather than passed over.
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<args>[^>]*?)\s*-->")
@@ -54,14 +57,25 @@ def replace_shortcodes(markdown: str, renderers: dict[str, Callable[[Shortcode],
 
 def unknown_shortcode_errors(markdown: str, known: Iterable[str], source: str) -> list[str]:
     known = sorted(known)
-    return [
-        f"{source}, line {code.line}: the shortcode '{code.text}' is not one the site knows "
-        f"('md:{code.name}'). Check the spelling. Known shortcodes: "
-        + ", ".join(f"md:{name}" for name in known)
-        + "."
-        for code in find_shortcodes(markdown)
-        if code.name not in known
-    ]
+    listed = ", ".join(f"md:{name}" for name in known)
+    errors = []
+    for code in find_shortcodes(markdown):
+        if code.name in known:
+            continue
+        close = difflib.get_close_matches(code.name, known, n=1, cutoff=0.6)
+        errors.append(
+            for_staff(
+                f"{source}, rivi {code.line}: sivulla on lyhytkoodi '{code.text}', jota sivusto ei tunne "
+                f"('md:{code.name}'). Tarkista kirjoitusasu."
+                + (f" Tarkoititko 'md:{close[0]}'?" if close else "")
+                + f" Sivuston lyhytkoodit: {listed}.",
+                f"{source}, line {code.line}: the shortcode '{code.text}' is not one the site knows "
+                f"('md:{code.name}'). Check the spelling."
+                + (f" Did you mean 'md:{close[0]}'?" if close else "")
+                + f" Known shortcodes: {listed}.",
+            )
+        )
+    return errors
 
 
 def markdown_sources(docs_dir: str | Path) -> Iterable[tuple[str, str]]:

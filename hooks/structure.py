@@ -8,6 +8,8 @@ message for the staff who made the change.
 
 from __future__ import annotations
 
+import difflib
+import logging
 import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -15,7 +17,9 @@ from typing import Any, Callable, Iterable
 import yaml
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff
+from messages import for_staff, warn_in_preview
+
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 # A web address that reads the same everywhere: small letters a–z, digits and hyphens.
 GOOD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -76,21 +80,33 @@ def nav_entries(nav: Any, section: tuple[str, ...] = ()) -> list[tuple[tuple[str
 def pages_outside_menu(relative_paths: Iterable[str], nav: Any, left_out: Callable[[str], bool]) -> list[str]:
     """Messages for pages that the menu does not list and that are not named in ``not_in_nav``."""
     listed = {file for _, _, file in nav_entries(nav) if file and "://" not in file}
+    pages = sorted(relative_paths)
+    menu_names = {f"{match['stem']}.md" for match in map(PAGE.match, pages) if match}
+    unknown = sorted(listed - menu_names)  # menu entries that name no page: likely this page, mistyped
     errors = []
-    for path in sorted(relative_paths):
+    for path in pages:
         match = PAGE.match(path)
         if not match or match["language"] != DEFAULT_LANGUAGE:
             continue
         menu_name = f"{match['stem']}.md"
         if menu_name in listed or left_out(path):
             continue
+        hint_fi = hint_en = ""
+        with_language = [name for name in unknown if PAGE.match(name) and PAGE.match(name)["stem"] + ".md" == menu_name]
+        close = with_language or difflib.get_close_matches(menu_name, unknown, n=1, cutoff=0.75)
+        if close:
+            hint_fi = (
+                f" Valikossa on '{close[0]}', jota ei ole: kirjoita siihen '{menu_name}' (ilman kielitunnusta "
+                "ja samoin kirjoitettuna kuin tiedoston nimi)."
+            )
+            hint_en = f" The menu names '{close[0]}', which does not exist: write '{menu_name}' there instead."
         errors.append(
             for_staff(
-                f"docs/{path}: sivu ei ole valikossa, joten kukaan ei löydä sitä. Lisää se mkdocs.yml-tiedoston "
+                f"docs/{path}: sivu ei ole valikossa, joten kukaan ei löydä sitä.{hint_fi} Lisää se mkdocs.yml-tiedoston "
                 f"kohtaan 'nav:' ilman kielitunnusta, esimerkiksi: - Otsikko: {menu_name} ja englanninkielinen "
                 "otsikko kohtaan 'nav_translations:'. Jos sivu on tarkoituksella valikon ulkopuolella (kuten "
                 "alatunnisteesta linkitetty saavutettavuusseloste), lisää se kohtaan 'not_in_nav:'.",
-                f"docs/{path}: the page is not in the menu, so nobody can reach it. Add it under 'nav:' in "
+                f"docs/{path}: the page is not in the menu, so nobody can reach it.{hint_en} Add it under 'nav:' in "
                 f"mkdocs.yml without the language part, e.g. '- Title: {menu_name}', with its English title under "
                 "'nav_translations:'. If it is left out of the menu on purpose (like the accessibility statement, "
                 "linked from the footer), add it under 'not_in_nav:'.",
@@ -207,6 +223,14 @@ def _menu_translations(config) -> dict[str, dict]:
     }
 
 
+# MkDocs loads a hook once per process and tells it the command only at startup.
+_state = {"serving": False}
+
+
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+
+
 def on_config(config):
     spec = config.not_in_nav
 
@@ -215,5 +239,9 @@ def on_config(config):
 
     config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
     errors = structure_errors(config.docs_dir, config.nav, left_out, _menu_translations(config), config_text)
-    if errors:
+    if errors and _state["serving"]:
+        # While a page is being written the preview shows it anyway; the strict build still stops.
+        for error in errors:
+            warn_in_preview(log, error)
+    elif errors:
         raise PluginError("\n".join(errors))

@@ -16,6 +16,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from messages import for_staff
+
 CAPTION_AND_TABLE = re.compile(
     r"<p>Table:\s*(?P<caption>.*?)</p>\s*<table>", re.DOTALL
 )
@@ -64,6 +66,19 @@ def uncaptioned_tables(html: str) -> int:
     return sum(1 for match in TABLE.finditer(html) if "<caption>" not in match["body"])
 
 
+def uncaptioned_table_lines(source: str) -> list[int]:
+    """Lines of the source where a Markdown table starts without a 'Table:' line above it."""
+    lines = source.splitlines()
+    found = []
+    for number, line in enumerate(lines):
+        if not line.lstrip().startswith("|") or (number and lines[number - 1].lstrip().startswith("|")):
+            continue
+        above = next((lines[i].strip() for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+        if not above.startswith("Table:"):
+            found.append(number + 1)
+    return found
+
+
 def on_page_markdown(markdown, page, config, files):
     return separate_caption_lines(markdown)
 
@@ -71,8 +86,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     html = label_cells(caption_tables(html))
     if uncaptioned_tables(html):
+        source = page.file.content_string
+        lines = uncaptioned_table_lines(source)
+        where_fi = f"docs/{page.file.src_uri}" + (f", rivi {lines[0]}" if lines else "")
+        where_en = f"docs/{page.file.src_uri}" + (f", line {lines[0]}" if lines else "")
         raise PluginError(
-            f"docs/{page.file.src_uri}: a table has no caption. Write a line 'Table: what the table "
-            "shows' directly above the table."
+            for_staff(
+                f"{where_fi}: sivun taulukolta puuttuu otsikko. Kirjoita heti taulukon yläpuolelle rivi "
+                "'Table: mitä taulukko näyttää'.",
+                f"{where_en}: a table has no caption. Write a line 'Table: what the table shows' directly "
+                "above the table.",
+            )
         )
     return html

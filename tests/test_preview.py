@@ -38,7 +38,9 @@ def wait_for(condition, seconds: float) -> bool:
 
 
 @pytest.fixture
-def preview(project_copy):
+def preview(project_copy, request):
+    for name, text in getattr(request, "param", {}).items():
+        (project_copy / "docs" / name).write_text(text, encoding="utf-8")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -65,3 +67,16 @@ def test_a_price_change_shows_in_the_running_preview(preview):
     prices.write_text(text[: first.start()] + f"{first[1]}{new_price}.00" + text[first.end() :], encoding="utf-8")
     shown = f"{new_price},00\N{NO-BREAK SPACE}€"
     assert wait_for(lambda: shown in (fetch(page) or ""), 60), f"{shown} never appeared on {page}"
+
+
+NEW_PAGE = {
+    "uusi-sivu.fi.md": "---\ndescription: Uusi sivu.\n---\n\n# Uusi sivu\n\nTeksti.\n",
+    "uusi-sivu.en.md": "---\ndescription: A new page.\n---\n\n# A new page\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize("preview", [NEW_PAGE], indirect=True)
+def test_a_new_page_not_yet_in_the_menu_shows_in_the_preview(preview):
+    """The strict build stops on a page outside the menu; the preview shows it while it is written."""
+    _, address = preview
+    assert wait_for(lambda: "Uusi sivu" in (fetch(f"{address}/uusi-sivu/") or ""), 60)

@@ -157,3 +157,11 @@ def test_the_staff_build_counts_the_problems_and_explains_mkdocs_yml(project_cop
     assert "Kirjoita silloin otsikko lainausmerkkeihin" in output
     assert output.strip().splitlines()[-1].startswith("Ei valmis: 1 ongelma."), output
     assert "Traceback" not in output and "MkDocs encountered an error" not in output
+
+
+def test_a_mistyped_menu_entry_is_named_beside_the_page_it_misses():
+    pages = ["index.fi.md", "index.en.md", "uusi-toimipiste.fi.md", "uusi-toimipiste.en.md"]
+    typo = pages_outside_menu(pages, [{"Etusivu": "index.md"}, {"Uutinen": "uusi-toimipite.md"}], never)
+    assert len(typo) == 1 and "Valikossa on 'uusi-toimipite.md', jota ei ole: kirjoita siihen 'uusi-toimipiste.md'" in typo[0]
+    language = pages_outside_menu(pages, [{"Etusivu": "index.md"}, {"Uutinen": "uusi-toimipiste.fi.md"}], never)
+    assert "Valikossa on 'uusi-toimipiste.fi.md'" in language[0]
