@@ -238,7 +238,8 @@ def test_page_opens_with_an_abstract_box_of_three_to_five_sentences(built_site, 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_ends_with_the_next_step_box(built_site, language, slug):
     top = read(built_site, language, slug).top
-    content = [element for element in top if "page-updated" not in element["class"]]
+    # The last-updated line and the print-only colophon (date, address, contact on paper) follow the box.
+    content = [element for element in top if not {"page-updated", "print-colophon"} & set(element["class"].split())]
     last = content[-1]
     assert last["tag"] == "section" and "next-step" in last["class"].split(), (
         f"{slug}: the article ends with <{last['tag']} class={last['class']!r}>, not the next-step box"

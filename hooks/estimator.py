@@ -1,0 +1,305 @@
+"""The cost estimator on the prices pages: ``<!-- md:cost-estimator SERVICE [MINUTES] -->``.
+
+A purchaser turns a per-meeting price into the cost of a plan ("two 2-hour meetings a week for
+twelve weeks"). The hook renders the controls, hidden, with everything the page's script
+(``overrides/assets/javascripts/estimator.js``) needs embedded as JSON at build time: each length's
+price without VAT and its VAT in whole cents, the VAT computed by ``prices.price_row``, the same
+function the price tables use, and the pieces of Babel's money format for the page's language, so
+that the script prints money exactly as the tables do. The script only multiplies whole cents by the
+number of meetings and shows the estimator; without it the page keeps its worked example
+(``md:cost-example``) and nothing of the estimator shows. No price is written anywhere else.
+
+MINUTES is the length chosen when the page opens (by default the page's worked example, 2 h, if the
+service has it). The other defaults follow the seeds: support-person work is "mostly once a week"
+(seed 001), so one meeting a week.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.numbers import get_currency_precision, get_decimal_symbol, get_group_symbol, get_currency_symbol
+from mkdocs.exceptions import PluginError
+
+from messages import for_staff, located
+from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate, load_price_data, rate_in_force
+from prices import BABEL_LOCALES, build_date, format_hours, format_rate, page_language, price_row
+from shortcodes import Shortcode, find_shortcodes, markdown_sources, replace_shortcodes
+
+SHORTCODE_NAMES = ("cost-estimator",)
+SCRIPT_FLAG = "cost_estimator"  # page.meta key: overrides/main.html loads the script where it is set
+
+# The length of the pages' worked example (<!-- md:cost-example support-person 120 4 -->).
+DEFAULT_MINUTES = 120
+PER_WEEK = (1, 7)
+WEEKS = (1, 52)
+DEFAULT_PER_WEEK = 1  # "pääsääntöisesti yksi/viikko" (seed 001)
+# Four weeks, one meeting each: the month of four meetings of the worked example above the
+# estimator, so the two agree when the page opens. The seeds give no length for a term, so the
+# estimator does not suggest one.
+DEFAULT_WEEKS = 4
+
+TEXTS = {
+    "fi": {
+        "heading": "Laske kustannusarvio",
+        "intro": (
+            "Laske arvio omalle suunnitelmalle: valitse tapaamisen kesto ja kirjoita tapaamisten "
+            "määrä viikossa ja viikkojen määrä."
+        ),
+        "minutes": "Tapaamisen kesto",
+        "per_week": "Tapaamisia viikossa",
+        "weeks": "Viikkoja",
+        "hint": "Kokonaisluku {low}–{high}",
+        "per_week_empty": "Kirjoita tapaamisten määrä viikossa ({low}–{high}).",
+        "per_week_whole": "Kirjoita tapaamisten määrä viikossa kokonaislukuna, ilman desimaaleja tai kirjaimia.",
+        "per_week_range": "Tapaamisia voi olla viikossa {low}–{high}.",
+        "weeks_empty": "Kirjoita viikkojen määrä ({low}–{high}).",
+        "weeks_whole": "Kirjoita viikkojen määrä kokonaislukuna, ilman desimaaleja tai kirjaimia.",
+        "weeks_range": "Viikkoja voi olla {low}–{high}.",
+        "fix": "Arviota ei voi laskea. Korjaa ensin: {fields}.",
+        "count": "Tapaamisia",
+        "net": "Yhteensä ilman alv:tä",
+        "vat": "Alv {rate}",
+        "gross": "Yhteensä alv:n kanssa",
+        "note": (
+            "Jos palvelu on arvonlisäverotonta (ehdot ovat hintataulukon alla), hinta on kohdassa "
+            "”Yhteensä ilman alv:tä”. Todellinen summa riippuu sovituista tapaamisista."
+        ),
+    },
+    "en": {
+        "heading": "Estimate the cost of a plan",
+        "intro": (
+            "Work out an estimate for your plan: choose the meeting length and enter the meetings "
+            "per week and the number of weeks."
+        ),
+        "minutes": "Meeting length",
+        "per_week": "Meetings per week",
+        "weeks": "Weeks",
+        "hint": "A whole number from {low} to {high}",
+        "per_week_empty": "Enter the number of meetings per week ({low} to {high}).",
+        "per_week_whole": "Enter the number of meetings per week as a whole number, without decimals or letters.",
+        "per_week_range": "Meetings per week can be from {low} to {high}.",
+        "weeks_empty": "Enter the number of weeks ({low} to {high}).",
+        "weeks_whole": "Enter the number of weeks as a whole number, without decimals or letters.",
+        "weeks_range": "The number of weeks can be from {low} to {high}.",
+        "fix": "The estimate cannot be worked out. First correct: {fields}.",
+        "count": "Meetings",
+        "net": "Total without VAT",
+        "vat": "VAT {rate}",
+        "gross": "Total with VAT",
+        "note": (
+            "If the service is exempt from VAT (the conditions are below the price table), the price "
+            "is the one under “Total without VAT”. The actual sum depends on the meetings agreed."
+        ),
+    },
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+def money_format(language: str) -> dict[str, Any]:
+    """Babel's euro format for the language, in pieces the script puts together around whole cents.
+
+    fi: ``2 160,00 €`` (no-break spaces), en: ``€2,160.00``. tests/test_estimator.py checks in the
+    browser that the script's strings equal ``prices.format_money`` character for character.
+    """
+    locale = BABEL_LOCALES[language]
+    pattern = Locale.parse(locale).currency_formats["standard"]
+    symbol = get_currency_symbol("EUR", locale)
+    if pattern.frac_prec != (2, 2) or get_currency_precision("EUR") != 2:
+        # Whole cents are the script's unit: a format with other decimals needs a script change.
+        raise PriceDataError(f"The euro format of {locale} does not have two decimals: update estimator.js.")
+    return {
+        "prefix": pattern.prefix[0].replace("¤", symbol),
+        "suffix": pattern.suffix[0].replace("¤", symbol),
+        "group": get_group_symbol(locale),
+        "decimal": get_decimal_symbol(locale),
+        "grouping": list(pattern.grouping),  # (first group, the groups after it), e.g. (3, 3)
+    }
+
+
+def estimator_data(service: Service, rate: VatRate, language: str) -> dict[str, Any]:
+    """What the script needs, in whole cents: one row per length, the VAT as the price table has it."""
+    texts = TEXTS[language]
+    fields = {}
+    for key, (low, high) in (("per_week", PER_WEEK), ("weeks", WEEKS)):
+        fields[key] = {"min": low, "max": high} | {
+            problem: texts[f"{key}_{problem}"].format(low=low, high=high) for problem in ("empty", "whole", "range")
+        }
+    return {
+        "durations": [
+            {"minutes": row.minutes, "net": _cents(row.net), "vat": _cents(row.vat)}
+            for row in (price_row(duration, rate.percent) for duration in service.durations)
+        ],
+        "rate": str(rate.percent),
+        "rateLabel": format_rate(rate.percent, language),
+        "money": money_format(language),
+        "fields": fields,
+        "fix": texts["fix"],
+    }
+
+
+def _cents(amount) -> int:
+    cents = amount * 100
+    if cents != cents.to_integral_value():
+        raise PriceDataError(f"{amount} is not in whole cents.")
+    return int(cents)
+
+
+# --------------------------------------------------------------------------- markup
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end its <script> element early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _number_field(key: str, value: int, low: int, high: int, texts: dict[str, str]) -> str:
+    field = f"cost-estimator-{key.replace('_', '-')}"
+    hint = escape(texts["hint"].format(low=low, high=high))
+    return (
+        f'<div class="cost-estimator__field">'
+        f'<label for="{field}">{escape(texts[key])}</label>'
+        f'<span class="cost-estimator__hint" id="{field}-hint">{hint}</span>'
+        f'<span class="cost-estimator__error" id="{field}-error" hidden></span>'
+        f'<input id="{field}" name="{key}" type="text" inputmode="numeric" value="{value}" '
+        f'autocomplete="off" spellcheck="false" aria-describedby="{field}-hint" data-field="{key}">'
+        f"</div>"
+    )
+
+
+def render_cost_estimator(service: Service, rate: VatRate, language: str, default_minutes: int) -> str:
+    """The estimator, hidden until its script runs, with its data embedded."""
+    texts = TEXTS[language]
+    options = "".join(
+        f'<option value="{duration.minutes}"{" selected" if duration.minutes == default_minutes else ""}>'
+        f"{escape(format_hours(duration.minutes, language))}</option>"
+        for duration in service.durations
+    )
+    rows = "".join(
+        f'<span class="cost-estimator__row{" cost-estimator__row--total" if key == "gross" else ""}">'
+        f'<span class="cost-estimator__label">{escape(label)}</span> '
+        f'<span class="cost-estimator__value" data-value="{key}"></span></span>'
+        for key, label in (
+            ("count", texts["count"]),
+            ("net", texts["net"]),
+            ("vat", texts["vat"].format(rate=format_rate(rate.percent, language))),
+            ("gross", texts["gross"]),
+        )
+    )
+    data = _json_for_script(estimator_data(service, rate, language))
+    return (
+        f'<div class="cost-estimator" data-cost-estimator="{escape(service.key)}" hidden>\n'
+        f'<h3 id="kustannusarvio">{escape(texts["heading"])}</h3>\n'
+        f'<p>{escape(texts["intro"])}</p>\n'
+        f'<div class="cost-estimator__controls">'
+        f'<div class="cost-estimator__field">'
+        f'<label for="cost-estimator-minutes">{escape(texts["minutes"])}</label>'
+        f'<select id="cost-estimator-minutes" name="minutes" data-field="minutes">{options}</select>'
+        f"</div>"
+        + _number_field("per_week", DEFAULT_PER_WEEK, *PER_WEEK, texts)
+        + _number_field("weeks", DEFAULT_WEEKS, *WEEKS, texts)
+        + "</div>\n"
+        f'<output class="cost-estimator__result" for="cost-estimator-minutes cost-estimator-per-week '
+        f'cost-estimator-weeks" aria-live="polite" aria-atomic="true">'
+        f'<span class="cost-estimator__figures">{rows}</span>'
+        f'<span class="cost-estimator__fix" hidden></span></output>\n'
+        f'<p class="cost-estimator__note">{escape(texts["note"])}</p>\n'
+        f'<script type="application/json">{data}</script>\n'
+        f"</div>"
+    )
+
+
+# --------------------------------------------------------------------------- shortcode
+
+
+def _usage_error(code: Shortcode, finnish: str, english: str) -> PriceDataError:
+    return PriceDataError(
+        for_staff(
+            f"'{code.text}': {finnish} Kirjoita se muodossa <!-- md:cost-estimator support-person 120 -->.",
+            f"'{code.text}': {english} Write it as <!-- md:cost-estimator support-person 120 -->.",
+        )
+    )
+
+
+def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: str) -> str:
+    if not 1 <= len(code.args) <= 2:
+        raise _usage_error(
+            code,
+            "tarvitsee palvelun ja halutessasi oletuskeston minuutteina.",
+            "needs a service and, if you like, the length in minutes to start with.",
+        )
+    service = data.services.get(code.args[0])
+    if service is None or service.on_request:
+        known = ", ".join(key for key, item in sorted(data.services.items()) if not item.on_request)
+        raise _usage_error(
+            code,
+            f"palvelulla '{code.args[0]}' ei ole hintoja tiedostossa {DATA_FILE}. Palvelut, joilla on hinnat: {known}.",
+            f"the service '{code.args[0]}' has no prices in {DATA_FILE}. The services with prices: {known}.",
+        )
+    lengths = [duration.minutes for duration in service.durations]
+    if len(code.args) == 2:
+        if not code.args[1].isdigit() or int(code.args[1]) not in lengths:
+            listed = ", ".join(map(str, lengths))
+            raise _usage_error(
+                code,
+                f"palvelulla '{service.key}' ei ole kestoa '{code.args[1]}'. Kestot minuutteina: {listed}.",
+                f"'{service.key}' has no length '{code.args[1]}'. The lengths in minutes: {listed}.",
+            )
+        default = int(code.args[1])
+    else:
+        default = DEFAULT_MINUTES if DEFAULT_MINUTES in lengths else lengths[0]
+    return "\n\n" + render_cost_estimator(service, rate, language, default) + "\n\n"
+
+
+def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str) -> list[str]:
+    errors = []
+    for code in find_shortcodes(markdown):
+        if code.name in SHORTCODE_NAMES:
+            try:
+                render_shortcode(code, data, rate, page_language(source))
+            except PriceDataError as error:
+                errors.append(located(str(error), f"{source}, rivi {code.line}", f"{source}, line {code.line}"))
+    return errors
+
+
+# --------------------------------------------------------------------------- MkDocs events
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config):
+    # hooks/prices.py reads the same file first and explains any mistake in it.
+    project = Path(config.config_file_path).parent
+    try:
+        data = load_price_data(project / DATA_FILE)
+        _state.update(data=data, rate=rate_in_force(data.vat_rates, build_date()))
+    except PriceDataError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_pre_build(config):
+    errors = [
+        error
+        for source, text in markdown_sources(config.docs_dir)
+        for error in shortcode_errors(text, _state["data"], _state["rate"], source)
+    ]
+    if errors:
+        raise PluginError("\n".join(errors))
+
+
+def on_page_markdown(markdown, page, config, files):
+    language = page_language(page.file.src_uri)
+
+    def render(code: Shortcode) -> str:
+        page.meta[SCRIPT_FLAG] = True
+        return render_shortcode(code, _state["data"], _state["rate"], language)
+
+    return replace_shortcodes(markdown, {name: render for name in SHORTCODE_NAMES})
