@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.numbers import get_currency_precision, get_decimal_symbol, get_group_symbol, get_currency_symbol
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff, located
-from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate, load_price_data, rate_in_force
-from prices import BABEL_LOCALES, build_date, format_hours, format_rate, page_language, price_row
-from shortcodes import Shortcode, find_shortcodes, markdown_sources, replace_shortcodes
+from messages import for_staff
+from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
+from prices import BABEL_LOCALES, errors_of_shortcodes, format_hours, format_rate, page_language, prices_for_build, price_row
+from shortcodes import Shortcode, markdown_sources, replace_shortcodes
 
 SHORTCODE_NAMES = ("cost-estimator",)
 SCRIPT_FLAG = "cost_estimator"  # page.meta key: overrides/main.html loads the script where it is set
@@ -259,14 +258,9 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
 
 
 def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str) -> list[str]:
-    errors = []
-    for code in find_shortcodes(markdown):
-        if code.name in SHORTCODE_NAMES:
-            try:
-                render_shortcode(code, data, rate, page_language(source))
-            except PriceDataError as error:
-                errors.append(located(str(error), f"{source}, rivi {code.line}", f"{source}, line {code.line}"))
-    return errors
+    return errors_of_shortcodes(
+        markdown, source, SHORTCODE_NAMES, lambda code, language: render_shortcode(code, data, rate, language)
+    )
 
 
 # --------------------------------------------------------------------------- MkDocs events
@@ -276,12 +270,8 @@ _state: dict[str, Any] = {}
 
 def on_config(config):
     # hooks/prices.py reads the same file first and explains any mistake in it.
-    project = Path(config.config_file_path).parent
-    try:
-        data = load_price_data(project / DATA_FILE)
-        _state.update(data=data, rate=rate_in_force(data.vat_rates, build_date()))
-    except PriceDataError as error:
-        raise PluginError(str(error)) from None
+    data, rate = prices_for_build(config)
+    _state.update(data=data, rate=rate)
     return config
 
 

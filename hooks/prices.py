@@ -326,15 +326,35 @@ def render_page(markdown: str, data: PriceData, rate: VatRate, language: str) ->
     return replace_shortcodes(markdown, renderers)
 
 
-def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str) -> list[str]:
+def errors_of_shortcodes(markdown: str, source: str, names: tuple[str, ...], render) -> list[str]:
+    """Every mistake in the ``names`` shortcodes of one page, each placed at its file and line.
+
+    ``render(code, language)`` renders one shortcode and raises ``PriceDataError`` on a mistake.
+    """
     errors = []
     for code in find_shortcodes(markdown):
-        if code.name in SHORTCODE_NAMES:
+        if code.name in names:
             try:
-                render_shortcode(code, data, rate, page_language(source))
+                render(code, page_language(source))
             except PriceDataError as error:
                 errors.append(located(str(error), f"{source}, rivi {code.line}", f"{source}, line {code.line}"))
     return errors
+
+
+def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str) -> list[str]:
+    return errors_of_shortcodes(
+        markdown, source, SHORTCODE_NAMES, lambda code, language: render_shortcode(code, data, rate, language)
+    )
+
+
+def prices_for_build(config) -> tuple[PriceData, VatRate]:
+    """The price file and the VAT rate in force on the build date; a mistake in either stops the build."""
+    project = Path(config.config_file_path).parent
+    try:
+        data = load_price_data(project / DATA_FILE)
+        return data, rate_in_force(data.vat_rates, build_date())
+    except PriceDataError as error:
+        raise PluginError(str(error)) from None
 
 
 # --------------------------------------------------------------------------- MkDocs events
@@ -343,12 +363,7 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config):
-    project = Path(config.config_file_path).parent
-    try:
-        data = load_price_data(project / DATA_FILE)
-        rate = rate_in_force(data.vat_rates, build_date())
-    except PriceDataError as error:
-        raise PluginError(str(error)) from None
+    data, rate = prices_for_build(config)
     _state.update(data=data, rate=rate)
     return config
 

@@ -36,8 +36,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from messages import for_staff
-from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate, load_price_data, rate_in_force
-from prices import build_date, format_hours, page_language, price_row
+from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
+from prices import format_hours, page_language, prices_for_build, price_row
 
 CONTEXT = "https://schema.org"
 LANGUAGES = ("fi", "en")
@@ -208,12 +208,7 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config):
-    project = Path(config.config_file_path).parent
-    try:
-        data = load_price_data(project / DATA_FILE)
-        rate = rate_in_force(data.vat_rates, build_date())
-    except PriceDataError as error:
-        raise PluginError(str(error)) from None
+    data, rate = prices_for_build(config)
     logo = config.theme.get("logo") or ""
     served = logo and (Path(config.docs_dir) / logo).is_file()
     _state.update(data=data, rate=rate, logo=config.site_url.rstrip("/") + "/" + logo if served else "")

@@ -88,6 +88,23 @@ def build_epoch() -> int:
 
 
 @pytest.fixture(scope="session")
+def contact() -> dict:
+    """extra.contact of mkdocs.yml, as the staff wrote it."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return config["extra"]["contact"]
+
+
+@pytest.fixture(scope="session")
+def prices_in_force(build_epoch):
+    """The live price data and the VAT rate in force on the session's build date."""
+    from price_data import load_price_data, rate_in_force
+    from prices import build_date
+
+    data = load_price_data(ROOT / "data" / "prices.yml")
+    return data, rate_in_force(data.vat_rates, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
+
+
+@pytest.fixture(scope="session")
 def site_build(tmp_path_factory, build_epoch) -> Build:
     build = build_site(
         tmp_path_factory.mktemp("build") / "site", env={"SOURCE_DATE_EPOCH": str(build_epoch)}

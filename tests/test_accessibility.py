@@ -227,7 +227,7 @@ def test_focus_is_always_visible(browser, built_site, path, scheme, width):
                     break
                 page.wait_for_timeout(150)
                 state = focus_state(page)
-                problems = focus_problems(state)
+                problems = focus_problems(state) if state else []  # None: focus has left the page
             if problems:
                 failures.append(f"  Tab stop {stop}: {state['element']} “{state['name']}”: {'; '.join(problems)}")
         assert not failures, f"focus not visible on {path} ({scheme}, {width} px):\n" + "\n".join(failures)

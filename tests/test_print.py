@@ -76,18 +76,6 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", squash_spaces(text))
 
 
-@pytest.fixture(scope="module")
-def contact() -> dict:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["extra"]["contact"]
-
-
-@pytest.fixture(scope="module")
-def prices(build_epoch):
-    data = load_price_data(ROOT / DATA_FILE)
-    return data, rate_in_force(data.vat_rates, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
-
-
 def set_plan(page, language: str, service, rate) -> list[str]:
     """Choose the longest meeting and ESTIMATOR_PLAN in the estimator; the figures it must show."""
     length, per_week, weeks = (page.get_by_label(label, exact=True) for label in ESTIMATOR_LABELS[language])
@@ -103,9 +91,9 @@ def set_plan(page, language: str, service, rate) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(browser, built_site, prices):
+def printed(browser, built_site, prices_in_force):
     """Each page printed once: (PDF reader, PDF text, what the page showed, estimator figures)."""
-    data, rate = prices
+    data, rate = prices_in_force
     results = {}
     for language, prefix in LANGUAGES.items():
         # The English pages print from the dark colour scheme: paper is white and text black anyway.

@@ -72,18 +72,6 @@ def vocabulary() -> Vocabulary:
     return Vocabulary()
 
 
-@pytest.fixture(scope="module")
-def contact() -> dict:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["extra"]["contact"]
-
-
-@pytest.fixture(scope="module")
-def prices(build_epoch):
-    data = load_price_data(ROOT / DATA_FILE)
-    return data, rate_in_force(data.vat_rates, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
-
-
 def page_file(site: Path, language: str, slug: str) -> Path:
     return site / ("" if language == "fi" else f"{language}/") / slug / "index.html"
 
@@ -161,8 +149,8 @@ def test_organisation_comes_from_the_contact_details(pages, contact):
         assert (ROOT / "docs" / "assets" / "logo.svg").is_file()
 
 
-def test_prices_equal_the_price_file(pages, prices):
-    data, rate = prices
+def test_prices_equal_the_price_file(pages, prices_in_force):
+    data, rate = prices_in_force
     service = data.services["support-person"]
     assert service.durations, "the support-person service has prices in the data file"
     for language in LANGUAGES:
@@ -208,8 +196,8 @@ def test_script_text_cannot_close_its_element():
     assert json.loads(text) == value
 
 
-def test_a_service_gets_offers_only_when_the_data_has_prices(prices, contact):
-    data, rate = prices
+def test_a_service_gets_offers_only_when_the_data_has_prices(prices_in_force, contact):
+    data, rate = prices_in_force
     priced = Service("x", {"fi": "Palvelu", "en": "Service"}, (Duration(45, data.services["support-person"].durations[0].net),))
     on_request = Service("y", {"fi": "Palvelu", "en": "Service"}, ())
     common = dict(name="N", description="D", url="https://www.example.fi/x/")
