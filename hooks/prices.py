@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
@@ -368,11 +369,50 @@ def on_config(config):
     return config
 
 
+# A price or a VAT rate typed into a page would not follow the price file. Euro amounts anywhere, and
+# percentages on lines about VAT (a "200 %" zoom level is fine).
+EURO_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:€|e\b|euroa?\b|EUR\b)|€\s?\d", re.IGNORECASE)
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+VAT_WORDS = re.compile(r"alv|vat\b|arvonlisä", re.IGNORECASE)
+
+
+def typed_prices(line: str) -> list[str]:
+    found = [match[0] for match in EURO_AMOUNT.finditer(line)]
+    if VAT_WORDS.search(line):
+        found += [match[0] for match in PERCENT.finditer(line)]
+    return found
+
+
+def hand_typed_price_errors(markdown: str, source: str) -> list[str]:
+    """A message for each price or VAT rate typed into a page instead of coming from a shortcode."""
+    errors = []
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if line.strip().startswith("<!--") and "md:" in line:
+            continue
+        for typed in typed_prices(line):
+            errors.append(
+                for_staff(
+                    f"{source}, rivi {number}: sivulle on kirjoitettu käsin hinta tai verokanta '{typed}'. "
+                    "Hinnat ja verokannat tulevat vain tiedostosta data/prices.yml, jotta ne pysyvät oikeina "
+                    "molemmilla kielillä. Käytä lyhytkoodia, esimerkiksi <!-- md:price-with-vat "
+                    "support-person 120 --> (hinta alv:n kanssa), <!-- md:price support-person 120 --> "
+                    "(ilman alv:tä) tai <!-- md:vat-rate -->.",
+                    f"{source}, line {number}: a price or VAT rate is typed into the page ('{typed}'). Prices "
+                    "and VAT rates come only from data/prices.yml: use a shortcode such as <!-- md:price-with-vat "
+                    "support-person 120 -->, <!-- md:price support-person 120 --> or <!-- md:vat-rate -->.",
+                )
+            )
+    return errors
+
+
 def on_pre_build(config):
     errors = [
         error
         for source, text in markdown_sources(config.docs_dir)
-        for error in shortcode_errors(text, _state["data"], _state["rate"], source)
+        for error in [
+            *shortcode_errors(text, _state["data"], _state["rate"], source),
+            *hand_typed_price_errors(text, source),
+        ]
     ]
     if errors:
         raise PluginError("\n".join(errors))

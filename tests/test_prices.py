@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import prices
 from conftest import ROOT, build_site
+from shortcodes import markdown_sources
 from price_data import Duration, PriceDataError, VatRate, load_price_data, parse_price_data, rate_in_force
 from prices import (
     build_date,
@@ -304,31 +305,27 @@ def test_a_build_before_the_change_uses_the_old_rate(project_copy, tmp_path):
     assert f"24{NBSP}%" in html
 
 
-EURO_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s?(?:€|e\b|euroa?\b|EUR\b)|€\s?\d", re.IGNORECASE)
-PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
-VAT_WORDS = re.compile(r"alv|vat\b|arvonlisä", re.IGNORECASE)
-
-
-def typed_prices(line: str) -> list[str]:
-    """Euro amounts anywhere, and percentages on lines about VAT (a "200 %" zoom level is fine)."""
-    found = [match[0] for match in EURO_AMOUNT.finditer(line)]
-    if VAT_WORDS.search(line):
-        found += [match[0] for match in PERCENT.finditer(line)]
-    return found
-
-
 def test_no_hand_typed_euro_amounts_or_vat_rates_in_docs():
-    offenders = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if "md:" in line and line.strip().startswith("<!--"):
-                continue
-            for typed in typed_prices(line):
-                offenders.append(f"{path.relative_to(ROOT)}:{number}: {typed!r}")
-    assert not offenders, "Prices and VAT rates belong in data/prices.yml:\n" + "\n".join(offenders)
+    offenders = [
+        error
+        for source, text in markdown_sources(ROOT / "docs")
+        for error in prices.hand_typed_price_errors(text, source)
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_a_hand_typed_price_stops_the_build_with_the_shortcode_to_use(project_copy, tmp_path):
+    page = project_copy / "docs" / "ammatillinen-tukihenkilotoiminta.fi.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(8, "Kahden tunnin tapaaminen maksaa noin 95,00 €.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build = build_site(tmp_path / "site", cwd=project_copy)
+    assert build.returncode != 0
+    assert "docs/ammatillinen-tukihenkilotoiminta.fi.md, rivi 9: sivulle on kirjoitettu käsin hinta" in build.output
+    assert "<!-- md:price-with-vat support-person 120 -->" in build.output and "Traceback" not in build.output
 
 
 def test_the_scanner_catches_typed_prices():
     for typed in ("70 €", "70,00 €", "€87.85", "70e", "90 euroa", "alv 25,5 %", "VAT 24%"):
-        assert typed_prices(typed), typed
-    assert not typed_prices("Zoom the page to 200 %.")
+        assert prices.typed_prices(typed), typed
+    assert not prices.typed_prices("Zoom the page to 200 %.")
