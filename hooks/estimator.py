@@ -46,7 +46,7 @@ TEXTS = {
     "fi": {
         "heading": "Laske kustannusarvio",
         "intro": (
-            "Laske arvio omalle suunnitelmalle: valitse tapaamisen kesto ja kirjoita tapaamisten "
+            "Laske arvio suunnitelmasi kustannuksista: valitse tapaamisen kesto ja kirjoita tapaamisten "
             "määrä viikossa ja viikkojen määrä."
         ),
         "minutes": "Tapaamisen kesto",
@@ -59,21 +59,23 @@ TEXTS = {
         "weeks_empty": "Kirjoita viikkojen määrä ({low}–{high}).",
         "weeks_whole": "Kirjoita viikkojen määrä kokonaislukuna, ilman desimaaleja tai kirjaimia.",
         "weeks_range": "Viikkoja voi olla {low}–{high}.",
-        "fix": "Arviota ei voi laskea. Korjaa ensin: {fields}.",
+        "fix": "Arviota ei voi vielä laskea. Korjaa: {fields}.",
         "count": "Tapaamisia",
         "net": "Yhteensä ilman alv:tä",
         "vat": "Alv {rate}",
         "gross": "Yhteensä alv:n kanssa",
         "note": (
-            "Jos palvelu on arvonlisäverotonta (ehdot ovat hintataulukon alla), hinta on kohdassa "
-            "”Yhteensä ilman alv:tä”. Todellinen summa riippuu sovituista tapaamisista."
+            "Arvio perustuu taulukon perushintoihin, eikä se ole tarjous. Kun tukihenkilötoimintaa "
+            "ostetaan lastensuojelun tukitoimena, hinnasta sovitaan sopimuksessa. Arviossa ovat vain "
+            "tapaamiset: kysy meiltä, miten esimerkiksi verkostotapaamiset laskutetaan. Jos palvelu on "
+            "arvonlisäverotonta (ehdot ovat hintataulukon alla), hinta on kohdassa ”Yhteensä ilman alv:tä”."
         ),
     },
     "en": {
         "heading": "Estimate the cost of a plan",
         "intro": (
-            "Work out an estimate for your plan: choose the meeting length and enter the meetings "
-            "per week and the number of weeks."
+            "Work out an estimate for your plan: choose the meeting length, and enter the number of "
+            "meetings per week and the number of weeks."
         ),
         "minutes": "Meeting length",
         "per_week": "Meetings per week",
@@ -85,14 +87,17 @@ TEXTS = {
         "weeks_empty": "Enter the number of weeks ({low} to {high}).",
         "weeks_whole": "Enter the number of weeks as a whole number, without decimals or letters.",
         "weeks_range": "The number of weeks can be from {low} to {high}.",
-        "fix": "The estimate cannot be worked out. First correct: {fields}.",
+        "fix": "The estimate cannot be worked out yet. Please correct: {fields}.",
         "count": "Meetings",
         "net": "Total without VAT",
         "vat": "VAT {rate}",
         "gross": "Total with VAT",
         "note": (
-            "If the service is exempt from VAT (the conditions are below the price table), the price "
-            "is the one under “Total without VAT”. The actual sum depends on the meetings agreed."
+            "The estimate uses the base prices in the table and is not a quote. When support-person work "
+            "is bought as child-welfare support, its price is agreed in the contract. The estimate covers "
+            "the meetings only: ask us how network meetings, for example, are invoiced. If the service is "
+            "exempt from VAT (the conditions are below the price table), the price is the one under "
+            "“Total without VAT”."
         ),
     },
 }

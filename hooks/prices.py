@@ -71,7 +71,7 @@ LABELS = {
         "net": "Hinta ilman alv:tä",
         "example": (
             "Esimerkki: jos {length} tapaaminen on {count} kertaa kuukaudessa, kuukauden hinta on "
-            "{count} × {gross} = {month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa). "
+            "{count}\u00a0×\u00a0{gross} =\u00a0{month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa). "
             "Todellinen summa riippuu sovituista tapaamisista."
         ),
         "length_adjective": "{hours} tunnin",
@@ -84,7 +84,7 @@ LABELS = {
         "net": "Price without VAT",
         "example": (
             "Example: with {count} meetings of {length} a month, a month costs "
-            "{count} × {gross} = {month_gross} with VAT ({month_net} without VAT). "
+            "{count}\u00a0×\u00a0{gross} =\u00a0{month_gross} with VAT ({month_net} without VAT). "
             "The actual sum depends on the meetings agreed."
         ),
         "length_adjective": "{hours} hours",

@@ -48,6 +48,15 @@ SERVICE_PAGES = {
 }
 HOME_PAGE = "index"
 OFFER_NAMES = {"fi": "Tapaaminen {hours}", "en": "Meeting of {hours}"}
+# The price file holds base prices; the pages say so, and so does the data about them.
+OFFER_DESCRIPTIONS = {
+    "fi": "Perushinta, kun tukihenkilötoimintaa on valmennuksen rinnalla tai jälkeen. Kun tukihenkilötoimintaa "
+    "ostetaan lastensuojelun tukitoimena, hinnasta sovitaan sopimuksessa.",
+    "en": "Base price of support-person work alongside or after coaching. When it is bought as child-welfare "
+    "support, its price is agreed in the contract.",
+}
+# ContactPoint.contactType names what the contact point is for, not a job title.
+CONTACT_PURPOSES = {"fi": "Yhteydenotot ja tarjouspyynnöt", "en": "Enquiries and quotes"}
 # UN/CEFACT Common Code for a minute, as schema.org's unitCode asks.
 MINUTE = "MIN"
 
@@ -83,7 +92,7 @@ def organization(contact: dict, site_url: str, language: str, description: str =
     node["contactPoint"] = {
         "@type": "ContactPoint",
         "name": contact["name"],
-        "contactType": contact["role"][language],
+        "contactType": CONTACT_PURPOSES[language],
         "telephone": contact["phone_uri"],
         "email": contact["email"],
         "availableLanguage": list(LANGUAGES),
@@ -119,6 +128,7 @@ def offers(service: Service, rate: VatRate, language: str) -> list[dict]:
             {
                 "@type": "Offer",
                 "name": OFFER_NAMES[language].format(hours=format_hours(row.minutes, language)),
+                "description": OFFER_DESCRIPTIONS[language],
                 "priceSpecification": [
                     unit_price(row.net, row.minutes, vat_included=False),
                     unit_price(row.gross, row.minutes, vat_included=True),

@@ -119,7 +119,7 @@ def test_names_and_descriptions_are_the_pages_own(pages, contact):
             assert data["url"] == parts.canonical
             assert data["provider"]["@id"] == pages["fi", ""][1]["@id"]
         else:
-            assert data["contactPoint"]["contactType"] == contact["role"][language]
+            assert data["contactPoint"]["contactType"] == structured_data.CONTACT_PURPOSES[language]
             assert data["url"] == parts.canonical
     # The two languages say the same in different words.
     for slug in PAGES:
