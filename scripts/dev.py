@@ -81,6 +81,8 @@ def check_config() -> None:
 NOISE = re.compile(r"^(INFO\b|DEBUG\b|\s*$|\x1b\[\d+m\s*│|.*To disable this warning|Aborted with \d+ warnings|Aborted with a BuildError)")
 PROBLEM = re.compile(r"^(\x1b\[\d+m)?(WARNING|ERROR)\b|^Error: ")
 DONE = re.compile(r"^INFO\s+-\s+Documentation built in")
+STARTED = re.compile(r"^INFO\s+-\s+Building documentation")
+REBUILD_FAILED = re.compile(r"An error happened during the rebuild")
 SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
 
 
@@ -92,6 +94,11 @@ def closing_line(problems: int, built: bool, serving: bool = False) -> str:
             else "Valmis: sivusto rakennettu, ei virheitä. (Done: the site was built, no problems.)"
         )
     count = f"{problems} ongelma" + ("a" if problems != 1 else "")
+    if serving and not built:
+        return (
+            f"Esikatselua ei päivitetty: {count}. Korjaa yllä luetellut kohdat ja tallenna, niin esikatselu "
+            f"päivittyy itsestään. (The preview was not updated: {problems} problem(s) above. Fix them and save.)"
+        )
     if serving:
         return (
             f"Esikatselu päivitetty, mutta {count}: korjaa yllä luetellut kohdat, muuten julkaisu pysähtyy. "
@@ -122,9 +129,16 @@ def run_quietly(command: list[str], serving: bool) -> int:
             if serving_at:
                 print(f"Esikatselu: {serving_at['url']} (pysäytä painamalla Ctrl+C; stop with Ctrl+C)", flush=True)
                 continue
+            if STARTED.match(line):
+                problems = 0
+                continue
             if DONE.match(line):
                 print(closing_line(problems, built=True, serving=serving), flush=True)
                 problems = 0
+                continue
+            if REBUILD_FAILED.search(line):
+                print(closing_line(max(problems, 1), built=False, serving=True), flush=True)
+                problems, in_problem = 0, False
                 continue
             if PROBLEM.match(line):
                 problems += 1

@@ -265,6 +265,9 @@ def open_admin(context, config: str | None = None):
             lambda route, request: route.fulfill(body=config, headers={"Content-Type": "text/yaml; charset=utf-8"}),
         )
     page = context.new_page()
+    # The CMS is a 2 MB single-page app: on a loaded two-core machine it can take longer than
+    # Playwright's 30 s default to parse and draw (seen once in a full run). Waits, not sleeps.
+    page.set_default_timeout(120_000)
     page.console = []
     page.on("console", lambda message: page.console.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: page.console.append(f"pageerror: {error}"))

@@ -39,12 +39,15 @@ PAGE_CHECKS = [
     "tests/test_links.py",
     "tests/test_hooks.py",
 ]
-NEW_PAGE = "uusi-toimipiste"
+# A name and titles no staff member will use, so the edit never collides with a real page.
+NEW_PAGE = "testisivu-tavallinen-muokkaus"
+NEW_TITLE_FI = "Testiuutinen: tavallinen muokkaus"
+NEW_TITLE_EN = "Test news: an ordinary edit"
 NEW_PAGE_FI = """---
 description: Metodilla on uusi toimipiste. Tällä sivulla kerrotaan, mistä sen löytää.
 ---
 
-# Uutinen: uusi toimipiste
+# Testiuutinen: tavallinen muokkaus
 
 Metodilla on uusi toimipiste. Kysy lisää [yhteystiedoista](yhteystiedot.md).
 """
@@ -52,7 +55,7 @@ NEW_PAGE_EN = """---
 description: Metodi has a new office. This page tells you where to find it.
 ---
 
-# News: a new office
+# Test news: an ordinary edit
 
 Metodi has a new office. Ask us more through the [contact page](yhteystiedot.md).
 """
@@ -91,11 +94,11 @@ def add_menu_entry(text: str) -> str:
     """The new page at the top level of the menu, after the first entry, with its English title."""
     first = re.search(r"^nav:\n(?P<indent>\s+)- .*\n", text, flags=re.MULTILINE)
     assert first, "mkdocs.yml has no entries under 'nav:'"
-    entry = f'{first["indent"]}- "Uutinen: uusi toimipiste": {NEW_PAGE}.md\n'
+    entry = f'{first["indent"]}- "{NEW_TITLE_FI}": {NEW_PAGE}.md\n'
     text = text[: first.end()] + entry + text[first.end() :]
     translations = re.search(r"^(?P<indent>\s+)nav_translations:\n", text, flags=re.MULTILINE)
     indent = translations["indent"] + "  "
-    line = f'{indent}"Uutinen: uusi toimipiste": "News: a new office"\n'
+    line = f'{indent}"{NEW_TITLE_FI}": "{NEW_TITLE_EN}"\n'
     return text[: translations.end()] + line + text[translations.end() :]
 
 
@@ -108,6 +111,8 @@ def edit_english_text(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def edited_repository(tmp_path_factory) -> Path:
+    assert not list((ROOT / "docs").glob(f"{NEW_PAGE}.*")), "the test's page name is taken: choose another"
+    assert NEW_TITLE_FI not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     root = copy_repository(tmp_path_factory.mktemp("ordinary") / "project")
     prices = root / "data" / "prices.yml"
     text = raise_every_price(prices.read_text(encoding="utf-8"), Decimal("5"))
@@ -128,14 +133,14 @@ def test_the_edits_are_what_they_say(edited_repository):
     after = re.findall(r"^\s*price:\s*(\S+)", edited, flags=re.MULTILINE)
     assert before and [Decimal(a) - Decimal(b) for a, b in zip(after, before)] == [Decimal("5")] * len(before)
     assert edited.count("- rate:") == live.count("- rate:") + 1
-    assert "Uutinen: uusi toimipiste" in (edited_repository / "mkdocs.yml").read_text(encoding="utf-8")
+    assert NEW_TITLE_FI in (edited_repository / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_the_edited_site_builds_and_shows_the_edits(edited_site):
     english = (edited_site / "en" / NEW_PAGE / "index.html").read_text(encoding="utf-8")
     finnish = (edited_site / NEW_PAGE / "index.html").read_text(encoding="utf-8")
-    assert "News: a new office" in english and "Uutinen: uusi toimipiste" not in english
-    assert "Uutinen: uusi toimipiste" in finnish
+    assert NEW_TITLE_EN in english and NEW_TITLE_FI not in english
+    assert NEW_TITLE_FI in finnish
     assert "We are glad to help." in (edited_site / "en" / "yhteystiedot" / "index.html").read_text(encoding="utf-8")
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from conftest import ROOT
 
 
 def free_port() -> int:
@@ -80,3 +84,28 @@ def test_a_new_page_not_yet_in_the_menu_shows_in_the_preview(preview):
     """The strict build stops on a page outside the menu; the preview shows it while it is written."""
     _, address = preview
     assert wait_for(lambda: "Uusi sivu" in (fetch(f"{address}/uusi-sivu/") or ""), 60)
+
+
+def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(project_copy):
+    """`dev.py serve`: a mistake gives the message and "not updated"; the fix gives "Valmis" again."""
+    (project_copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        assert wait_for(lambda: any(line.startswith("Valmis: esikatselu") for line in lines), 60), lines
+        prices = project_copy / "data" / "prices.yml"
+        good = prices.read_text(encoding="utf-8")
+        prices.write_text(re.sub(r"(price:\s*\d+)\.(\d\d)", r"\1,\2", good, count=1), encoding="utf-8")
+        assert wait_for(lambda: any(line.startswith("Esikatselua ei päivitetty: 1 ongelma.") for line in lines), 60), lines
+        prices.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: sum(line.startswith("Valmis: esikatselu") for line in lines) == 2, 60), lines
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    assert not [line for line in lines if line.startswith("INFO") or "An error happened" in line], lines
