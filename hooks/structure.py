@@ -77,7 +77,9 @@ def nav_entries(nav: Any, section: tuple[str, ...] = ()) -> list[tuple[tuple[str
     return entries
 
 
-def pages_outside_menu(relative_paths: Iterable[str], nav: Any, left_out: Callable[[str], bool]) -> list[str]:
+def pages_outside_menu(
+    relative_paths: Iterable[str], nav: Any, left_out: Callable[[str], bool], config_text: str = ""
+) -> list[str]:
     """Messages for pages that the menu does not list and that are not named in ``not_in_nav``."""
     listed = {file for _, _, file in nav_entries(nav) if file and "://" not in file}
     pages = sorted(relative_paths)
@@ -91,22 +93,30 @@ def pages_outside_menu(relative_paths: Iterable[str], nav: Any, left_out: Callab
         menu_name = f"{match['stem']}.md"
         if menu_name in listed or left_out(path):
             continue
-        hint_fi = hint_en = ""
         with_language = [name for name in unknown if PAGE.match(name) and PAGE.match(name)["stem"] + ".md" == menu_name]
         close = with_language or difflib.get_close_matches(menu_name, unknown, n=1, cutoff=0.75)
         if close:
-            hint_fi = (
-                f" Valikossa on '{close[0]}', jota ei ole: kirjoita siihen '{menu_name}' (ilman kielitunnusta "
-                "ja samoin kirjoitettuna kuin tiedoston nimi)."
+            # The page is in the menu already, under a mistyped name: correct that line, add nothing.
+            line = line_of_title(config_text, close[0])
+            where, where_en = (f"mkdocs.yml, rivi {line}", f"mkdocs.yml, line {line}") if line else ("mkdocs.yml", "mkdocs.yml")
+            errors.append(
+                for_staff(
+                    f"{where}: valikossa on sivu '{close[0]}', jota ei ole. Sivu docs/{path} on siis valikon "
+                    f"ulkopuolella. Korjaa valikon rivi muotoon '{menu_name}': ilman kielitunnusta ja samoin "
+                    "kirjoitettuna kuin tiedoston nimi. Älä lisää valikkoon toista riviä.",
+                    f"{where_en}: the menu names the page '{close[0]}', which does not exist, so docs/{path} is "
+                    f"outside the menu. Correct that line to '{menu_name}' (without the language part, spelt as "
+                    "the file). Do not add a second line.",
+                )
             )
-            hint_en = f" The menu names '{close[0]}', which does not exist: write '{menu_name}' there instead."
+            continue
         errors.append(
             for_staff(
-                f"docs/{path}: sivu ei ole valikossa, joten kukaan ei löydä sitä.{hint_fi} Lisää se mkdocs.yml-tiedoston "
+                f"docs/{path}: sivu ei ole valikossa, joten kukaan ei löydä sitä. Lisää se mkdocs.yml-tiedoston "
                 f"kohtaan 'nav:' ilman kielitunnusta, esimerkiksi: - Otsikko: {menu_name} ja englanninkielinen "
                 "otsikko kohtaan 'nav_translations:'. Jos sivu on tarkoituksella valikon ulkopuolella (kuten "
                 "alatunnisteesta linkitetty saavutettavuusseloste), lisää se kohtaan 'not_in_nav:'.",
-                f"docs/{path}: the page is not in the menu, so nobody can reach it.{hint_en} Add it under 'nav:' in "
+                f"docs/{path}: the page is not in the menu, so nobody can reach it. Add it under 'nav:' in "
                 f"mkdocs.yml without the language part, e.g. '- Title: {menu_name}', with its English title under "
                 "'nav_translations:'. If it is left out of the menu on purpose (like the accessibility statement, "
                 "linked from the footer), add it under 'not_in_nav:'.",
@@ -203,7 +213,7 @@ def structure_errors(
     docs = Path(docs_dir)
     pages = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
     errors = file_name_errors(pages)
-    errors += pages_outside_menu(pages, nav, left_out)
+    errors += pages_outside_menu(pages, nav, left_out, config_text)
     for language, titles in translations.items():
         errors += untranslated_menu_titles(nav, titles, LANGUAGE_NAMES.get(language, (language, language)), config_text)
     return errors

@@ -86,6 +86,20 @@ REBUILD_FAILED = re.compile(r"An error happened during the rebuild")
 SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
 
 
+PLACE = re.compile(r"^(?:(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+)?(?P<file>[\w./-]+\.(?:md|yml))(?:, rivi (?P<line>\d+))?")
+
+
+def annotation(message: str) -> str | None:
+    """A GitHub Actions error annotation for one staff message, so a pull request shows it on the file."""
+    place = PLACE.match(message)
+    if not place:
+        return None
+    text = re.sub(r"^(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+", "", message)
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    line = f",line={place['line']}" if place["line"] else ""
+    return f"::error file={place['file']}{line}::{text}"
+
+
 def closing_line(problems: int, built: bool, serving: bool = False) -> str:
     if problems == 0 and built:
         return (
@@ -122,6 +136,7 @@ def run_quietly(command: list[str], serving: bool) -> int:
         bufsize=1,
     )
     problems, in_problem = 0, False
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     try:
         for line in process.stdout:
             line = line.rstrip("\n")
@@ -144,12 +159,16 @@ def run_quietly(command: list[str], serving: bool) -> int:
                 problems += 1
                 in_problem = True
                 print(line, flush=True)
+                if on_github and annotation(line):
+                    print(annotation(line), flush=True)
             elif NOISE.match(line):
                 in_problem = False
             else:
                 # Inside an error block, an unindented line starts the next message of the same check.
                 if in_problem and not line.startswith(" "):
                     problems += 1
+                    if on_github and annotation(line):
+                        print(annotation(line), flush=True)
                 print(line, flush=True)
     except KeyboardInterrupt:
         process.terminate()

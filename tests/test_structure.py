@@ -159,9 +159,22 @@ def test_the_staff_build_counts_the_problems_and_explains_mkdocs_yml(project_cop
     assert "Traceback" not in output and "MkDocs encountered an error" not in output
 
 
-def test_a_mistyped_menu_entry_is_named_beside_the_page_it_misses():
+def test_a_mistyped_menu_entry_is_named_with_its_line_and_no_second_entry_is_advised():
     pages = ["index.fi.md", "index.en.md", "uusi-toimipiste.fi.md", "uusi-toimipiste.en.md"]
-    typo = pages_outside_menu(pages, [{"Etusivu": "index.md"}, {"Uutinen": "uusi-toimipite.md"}], never)
-    assert len(typo) == 1 and "Valikossa on 'uusi-toimipite.md', jota ei ole: kirjoita siihen 'uusi-toimipiste.md'" in typo[0]
+    config_text = "site_name: x\nnav:\n  - Etusivu: index.md\n  - Uutinen: uusi-toimipite.md\n"
+    typo = pages_outside_menu(pages, [{"Etusivu": "index.md"}, {"Uutinen": "uusi-toimipite.md"}], never, config_text)
+    assert len(typo) == 1 and typo[0].startswith("mkdocs.yml, rivi 4: valikossa on sivu 'uusi-toimipite.md', jota ei ole.")
+    assert "Korjaa valikon rivi muotoon 'uusi-toimipiste.md'" in typo[0] and "Lisää se" not in typo[0]
     language = pages_outside_menu(pages, [{"Etusivu": "index.md"}, {"Uutinen": "uusi-toimipiste.fi.md"}], never)
-    assert "Valikossa on 'uusi-toimipiste.fi.md'" in language[0]
+    assert "valikossa on sivu 'uusi-toimipiste.fi.md'" in language[0]
+
+
+def test_on_github_each_staff_message_is_also_an_annotation_on_its_file(project_copy, tmp_path):
+    add_page_pair(project_copy, "uusi-sivu")
+    (project_copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/dev.py", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=project_copy, capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
+    assert result.returncode != 0
+    assert "::error file=docs/uusi-sivu.fi.md::docs/uusi-sivu.fi.md: sivu ei ole valikossa" in result.stdout, result.stdout
