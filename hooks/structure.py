@@ -51,7 +51,7 @@ def file_name_errors(relative_paths: Iterable[str]) -> list[str]:
                     f"docs/{path}: {what_fi} nimessä '{name}' on muita merkkejä kuin pieniä kirjaimia a–z, "
                     f"numeroita ja yhdysmerkkejä (esimerkiksi ä, ö, välilyönti tai iso kirjain). Nimestä tulee "
                     f"sivun osoite, joten nimeä {what_fi.removesuffix('n')} uudelleen, esimerkiksi '{better}', "
-                    "ja korjaa linkit ja valikko (mkdocs.yml) samaan nimeen. Nimeä molemmat kieliversiot.",
+                    "ja korjaa linkit ja valikko (mkdocs.yml) samaan nimeen. Nimeä uudelleen molemmat kieliversiot.",
                     f"docs/{path}: the {what_en} name '{name}' has characters other than small letters a–z, "
                     f"digits and hyphens. The name becomes the page's address: rename the {what_en}, for "
                     f"example to '{better}', in both languages, and correct the links and the menu in mkdocs.yml.",

@@ -86,6 +86,13 @@ def _when(path: str, history: History) -> str:
     return f"{change.day.isoformat()}, commit {change.commit}" if change else "not in git"
 
 
+def _when_fi(path: str, history: History) -> str:
+    if path in history.uncommitted:
+        return "muutoksia ei ole vielä tallennettu (commit)"
+    change = history.changes.get(path)
+    return f"{change.day.day}.{change.day.month}.{change.day.year}, muutos {change.commit}" if change else "ei gitissä"
+
+
 def stale_translations(
     pages: list[str], history: History, docs_name: str = "docs", checked: dict[str, int] | None = None
 ) -> list[Stale]:
@@ -116,7 +123,7 @@ def stale_translations(
                 "Compare the two and update the English page. If it needs no change, say so in the commit "
                 f"message with the line 'Translation-checked: {en_path}'.",
                 f"{en_path} saattaa olla vanhentunut: {fi_path} on muuttunut sen jälkeen "
-                f"(suomi: {_when(finnish, history)}; englanti: {_when(english, history)}). Vertaa sivuja ja "
+                f"(suomi: {_when_fi(finnish, history)}; englanti: {_when_fi(english, history)}). Vertaa sivuja ja "
                 "päivitä englanninkielinen sivu. Jos se ei tarvitse muutosta, kirjoita muutoksen kuvaukseen "
                 f"(commit message) rivi 'Käännös-tarkistettu: {en_path}'.",
             )
