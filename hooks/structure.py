@@ -18,6 +18,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from messages import for_staff, warn_in_preview
+from translations import page_errors
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -249,6 +250,10 @@ def on_config(config):
 
     config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
     errors = structure_errors(config.docs_dir, config.nav, left_out, _menu_translations(config), config_text)
+    if not _state["serving"]:
+        # A new page usually has several problems at once (no English pair, not in the menu): say them
+        # all in one build, not one per round. translations.py checks the same again before building.
+        errors += page_errors(config.docs_dir)
     if errors and _state["serving"]:
         # While a page is being written the preview shows it anyway; the strict build still stops.
         for error in errors:

@@ -178,3 +178,11 @@ def test_on_github_each_staff_message_is_also_an_annotation_on_its_file(project_
     )
     assert result.returncode != 0
     assert "::error file=docs/uusi-sivu.fi.md::docs/uusi-sivu.fi.md: sivu ei ole valikossa" in result.stdout, result.stdout
+
+
+def test_a_new_page_with_several_problems_gets_them_all_in_one_build(project_copy, tmp_path):
+    (project_copy / "docs" / "uusi-sivu.fi.md").write_text("---\ndescription: Uusi.\n---\n\n# Uusi\n", encoding="utf-8")
+    build = build_site(tmp_path / "site", cwd=project_copy)
+    assert build.returncode != 0
+    assert "docs/uusi-sivu.fi.md: sivu ei ole valikossa" in build.output
+    assert "docs/uusi-sivu.en.md puuttuu" in build.output
