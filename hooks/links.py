@@ -169,15 +169,29 @@ def _explain_anchor(
     else:
         hint_fi = hint_en = ""
     same = target == page
+    # The mistake may be in the target instead: a section name ({#...}) changed there breaks every
+    # link to it. Name that heading, so the staff restore it rather than copy the change into links.
+    renamed_fi = renamed_en = ""
+    target_source = source_of(target) if close else None
+    heading_line = line_of_link(target_source, "{#" + close[0] + "}") if target_source else None
+    if heading_line:
+        renamed_fi = (
+            f" Jos kohdan nimi on juuri muutettu sivulla docs/{target} (rivi {heading_line}: {{#{close[0]}}}), "
+            f"palauta se muotoon {{#{anchor}}}, sillä muut sivut linkittävät siihen."
+        )
+        renamed_en = (
+            f" If the section was just renamed in docs/{target} (line {heading_line}: {{#{close[0]}}}), "
+            f"restore it to {{#{anchor}}}: other pages link to it."
+        )
     return for_staff(
         f"{where_fi}: linkki '{link}' vie "
         + ("tämän sivun" if same else f"sivun docs/{target}")
-        + f" kohtaan '#{anchor}', mutta sivulla ei ole sen nimistä kohtaa.{hint_fi} Korjaa linkistä "
-        f"#-merkin jälkeinen osa. {HOW_TO_NAME_A_SECTION[0]}",
+        + f" kohtaan '#{anchor}', mutta sivulla ei ole sen nimistä kohtaa.{hint_fi}{renamed_fi} Muuten korjaa "
+        f"linkistä #-merkin jälkeinen osa. {HOW_TO_NAME_A_SECTION[0]}",
         f"{where_en}: the link '{link}' goes to the section '#{anchor}' of "
         + ("this page" if same else f"docs/{target}")
-        + f", but that page has no section with that name.{hint_en} Correct the part after '#' in the "
-        f"link. {HOW_TO_NAME_A_SECTION[1]}",
+        + f", but that page has no section with that name.{hint_en}{renamed_en} Otherwise correct the part "
+        f"after '#' in the link. {HOW_TO_NAME_A_SECTION[1]}",
     )
 
 
