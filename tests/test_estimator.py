@@ -361,3 +361,13 @@ def test_axe_finds_nothing_with_the_estimator_shown_and_an_error(browser_context
                     ]
                     failures.append(describe(described, f"{path} (estimator with an error)", (scheme, width)))
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", PAGES)
+def test_the_result_is_announced_when_typing_pauses_not_at_every_keystroke(site_page, language):
+    page = site_page(PAGES[language])
+    page.wait_for_selector(".cost-estimator:not([hidden])")
+    output = page.locator(".cost-estimator output")
+    page.locator("#cost-estimator-weeks").press_sequentially("2", delay=50)
+    assert output.get_attribute("aria-busy") == "true"  # a live region that is busy is not read yet
+    page.wait_for_function("() => document.querySelector('.cost-estimator output').getAttribute('aria-busy') === 'false'", timeout=3000)

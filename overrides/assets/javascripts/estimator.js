@@ -83,7 +83,19 @@
       value("gross").textContent = money((price.net + price.vat) * count, data.money);
     }
 
-    root.addEventListener("input", update);
+    /* The figures change at every keystroke, but a screen reader should hear the result once the
+       typing pauses (typing "12" would first announce the result for 1): the live region is busy
+       until then. */
+    var output = root.querySelector("output");
+    var settled;
+    function typed() {
+      update();
+      output.setAttribute("aria-busy", "true");
+      clearTimeout(settled);
+      settled = setTimeout(function () { output.setAttribute("aria-busy", "false"); }, 600);
+    }
+
+    root.addEventListener("input", typed);
     root.addEventListener("change", update);
     update();
     root.hidden = false;
