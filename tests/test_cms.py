@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 import yaml
 
 import price_data
@@ -316,8 +317,14 @@ READ = """async (path) => {
 
 
 def saved_file(page, path: str, before: str) -> str:
-    for _ in range(100):
-        text = page.evaluate(READ, path)
+    for _ in range(300):
+        try:
+            text = page.evaluate(READ, path)
+        except PlaywrightError as error:
+            # The CMS may be writing the file at this very moment (OPFS then refuses to read it).
+            if "NotReadableError" not in str(error) and "NotFoundError" not in str(error):
+                raise
+            text = before
         if text != before:
             return text
         page.wait_for_timeout(100)
