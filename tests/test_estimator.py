@@ -223,6 +223,13 @@ def test_the_script_loads_deferred_on_the_prices_pages_only_and_is_small(built_s
 
 # --------------------------------------------------------------------------- in the browser
 
+def open_estimator(site_page, language: str):
+    """The prices page in ``language``, once its script has shown the estimator."""
+    page = site_page(PAGES[language])
+    page.wait_for_selector(".cost-estimator:not([hidden])")
+    return page
+
+
 SWEEP = """([durations, perWeek, weeks]) => {
   const root = document.querySelector('[data-cost-estimator]');
   const select = root.querySelector('#cost-estimator-minutes');
@@ -247,8 +254,7 @@ SWEEP = """([durations, perWeek, weeks]) => {
 
 @pytest.mark.parametrize("language", PAGES)
 def test_every_combination_matches_the_python_hook(site_page, service, rate, language):
-    page = site_page(PAGES[language])
-    page.wait_for_selector(".cost-estimator:not([hidden])")
+    page = open_estimator(site_page, language)
     # When the page opens: the worked example's month, 2 h once a week for four weeks.
     first = {name: page.text_content(f'[data-value="{name}"]') for name in ("count", "net", "vat", "gross")}
     assert first == expected_figures(service.duration(120), rate, 4, language)
@@ -289,8 +295,7 @@ INVALID = """([cases]) => {
 
 @pytest.mark.parametrize("language", PAGES)
 def test_bad_input_says_what_to_fix_beside_the_field(site_page, service, rate, language):
-    page = site_page(PAGES[language])
-    page.wait_for_selector(".cost-estimator:not([hidden])")
+    page = open_estimator(site_page, language)
     data = embedded_json(page.content())
     labels = estimator.TEXTS[language]
     cases, expected = [], []
@@ -365,8 +370,7 @@ def test_axe_finds_nothing_with_the_estimator_shown_and_an_error(browser_context
 
 @pytest.mark.parametrize("language", PAGES)
 def test_the_result_is_announced_when_typing_pauses_not_at_every_keystroke(site_page, language):
-    page = site_page(PAGES[language])
-    page.wait_for_selector(".cost-estimator:not([hidden])")
+    page = open_estimator(site_page, language)
     output = page.locator(".cost-estimator output")
     page.locator("#cost-estimator-weeks").press_sequentially("2", delay=50)
     assert output.get_attribute("aria-busy") == "true"  # a live region that is busy is not read yet
