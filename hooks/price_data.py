@@ -488,9 +488,10 @@ class _Checker:
             fi.append("Käytä desimaalierottimena pistettä, ei pilkkua.")
             en.append("Use a dot, not a comma, for decimals.")
         if extras:
-            fi.append(f"Poista {_join([extra[0] for extra in extras], 'ja')}: kirjoita pelkkä luku.")
+            fi.append(f"Poista {_join([extra[0] for extra in extras], 'ja')} ja kirjoita {what_fi} {suggestion_fi}.")
             en.append(f"Remove {_join([extra[1] for extra in extras], 'and')}: write the number alone.")
-        fi.append(f"Kirjoita se {suggestion_fi}.")
+        else:
+            fi.append(f"Kirjoita se {suggestion_fi}.")
         en.append(f"Write it like {suggestion_en}.")
         raise self.fail(path, " ".join(fi), " ".join(en))
 

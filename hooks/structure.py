@@ -183,14 +183,17 @@ def config_error(text: str, source: str = "mkdocs.yml") -> str | None:
             advice_fi = "Rivillä on sarkain (Tab). Sisennä välilyönneillä, samaan syvyyteen kuin viereiset rivit."
             advice_en = "The line has a tab. Indent with spaces, to the same depth as the lines beside it."
         elif "mapping values are not allowed" in problem:
+            # A menu line "- Title: with colon: page.md" can be mended for the staff in their own words.
+            entry = re.match(r"^\s*-\s*(?P<title>.+):\s+(?P<file>[\w/.-]+\.md)\s*$", lines[line - 1]) if line else None
+            example = f'- "{entry["title"]}": {entry["file"]}' if entry else '- "Uutinen: uusi toimipiste": uusi-toimipiste.md'
             advice_fi = (
                 "Rivillä on todennäköisesti kaksoispiste (:) otsikon sisällä. Kirjoita silloin otsikko "
-                'lainausmerkkeihin, esimerkiksi - "Uutinen: uusi toimipiste": uusi-toimipiste.md, ja '
-                'käännös samoin: "Uutinen: uusi toimipiste": "News: a new office".'
+                f"lainausmerkkeihin: {example} ja käännös samoin kohtaan 'nav_translations:', esimerkiksi "
+                '"Uutinen: uusi toimipiste": "News: a new office".'
             )
             advice_en = (
-                "The line probably has a colon (:) inside a title. Put such a title in double quotes, e.g. "
-                '- "Uutinen: uusi toimipiste": uusi-toimipiste.md, and its translation likewise.'
+                "The line probably has a colon (:) inside a title. Put such a title in double quotes: "
+                f"{example}, and its translation likewise."
             )
         else:
             advice_fi = (

@@ -393,12 +393,12 @@ def test_a_price_written_as_people_write_it_gets_its_own_number_back():
     assert finnish.startswith(f"data/prices.yml, rivi {number} (kohta 'services → support-person → durations → 1 → price'): ")
     assert "hinta '95,00 €' ei ole luku." in finnish
     assert "Käytä desimaalierottimena pistettä, ei pilkkua." in finnish and "Poista €-merkki" in finnish
-    assert "Kirjoita se muodossa 95.00." in finnish
+    assert "Poista €-merkki ja kirjoita hinta muodossa 95.00." in finnish
     assert "Use a dot, not a comma, for decimals." in english and "Remove the € sign" in english
     assert "Write it like 95.00." in english
 
     finnish, english = price_error(set_price(price_lines(), "noin 95")[0])
-    assert "Poista sana 'noin'" in finnish and "Kirjoita se muodossa 95.00." in finnish
+    assert "Poista sana 'noin' ja kirjoita hinta muodossa 95.00." in finnish
     assert "Remove the word 'noin'" in english and "Write it like 95.00." in english
 
     finnish, _ = price_error(set_price(price_lines(), "95.0.0")[0])
@@ -410,7 +410,7 @@ def test_a_rate_and_a_date_written_the_finnish_way():
     rate = nth_line(lines, r"^\s*- rate:", 1)
     lines[rate] = lines[rate].split("rate:")[0] + "rate: 25,5 %"
     finnish, english = price_error(lines)
-    assert "Poista %-merkki" in finnish and "Kirjoita se muodossa 25.5." in finnish and "Write it like 25.5." in english
+    assert "Poista %-merkki ja kirjoita arvonlisäverokanta muodossa 25.5." in finnish and "Write it like 25.5." in english
 
     lines = price_lines()
     day = nth_line(lines, r"^\s*from:", 1)

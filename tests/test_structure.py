@@ -186,3 +186,9 @@ def test_a_new_page_with_several_problems_gets_them_all_in_one_build(project_cop
     assert build.returncode != 0
     assert "docs/uusi-sivu.fi.md: sivu ei ole valikossa" in build.output
     assert "docs/uusi-sivu.en.md puuttuu" in build.output
+
+
+def test_a_menu_line_with_a_colon_gets_its_own_mended_line():
+    text = "site_name: x\nnav:\n  - Etusivu: index.md\n  - Tiedote: kesän aukiolo: kesa.md\n"
+    message = config_error(text)
+    assert "Kirjoita silloin otsikko lainausmerkkeihin: - \"Tiedote: kesän aukiolo\": kesa.md" in message, message
