@@ -29,7 +29,7 @@ from typing import Callable, Mapping
 
 from mkdocs.plugins import event_priority
 
-from messages import for_staff
+from messages import for_staff, place
 
 PAGES_LOGGER = "mkdocs.structure.pages"
 NAV_LOGGER = "mkdocs.structure.nav"
@@ -108,10 +108,6 @@ def line_of_nav_entry(config_text: str, link: str) -> int | None:
     return None
 
 
-def _place(page: str, line: int | None) -> tuple[str, str]:
-    return (f"docs/{page}, rivi {line}", f"docs/{page}, line {line}") if line else (f"docs/{page}", f"docs/{page}")
-
-
 def _quoted(names: list[str], conjunction: str) -> str:
     quoted = [f"'{name}'" for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {conjunction} " + quoted[-1]
@@ -141,7 +137,7 @@ def explain(
     page, link = found["page"], found["link"]
     suggestion = found["suggestion"] or nearest_page(page, link, pages)
     source = source_of(page)
-    where_fi, where_en = _place(page, line_of_link(source, link) if source else None)
+    where_fi, where_en = place(f"docs/{page}", line_of_link(source, link) if source else None)
     hint_fi = f" Tarkoititko '{suggestion}'?" if suggestion and suggestion != link else ""
     hint_en = f" Did you mean '{suggestion}'?" if suggestion and suggestion != link else ""
     return for_staff(
@@ -158,7 +154,7 @@ def _explain_anchor(
     names = sorted(name for name in anchors.get(target, set()) if not name.startswith("__"))
     close = difflib.get_close_matches(anchor, names, n=3, cutoff=0.6)
     source = source_of(page)
-    where_fi, where_en = _place(page, line_of_link(source, link) if source else None)
+    where_fi, where_en = place(f"docs/{page}", line_of_link(source, link) if source else None)
     if close:
         hint_fi = f" Tarkoititko {_quoted(['#' + name for name in close], 'vai')}?"
         hint_en = f" Did you mean {_quoted(['#' + name for name in close], 'or')}?"
@@ -197,7 +193,7 @@ def _explain_anchor(
 
 def _explain_nav(link: str, pages: list[str], config_text: str) -> str:
     line = line_of_nav_entry(config_text, link) if config_text else None
-    where_fi, where_en = (f"mkdocs.yml, rivi {line}", f"mkdocs.yml, line {line}") if line else ("mkdocs.yml", "mkdocs.yml")
+    where_fi, where_en = place("mkdocs.yml", line)
     without_language = LANGUAGE_SUFFIX.sub(".md", link)
     if without_language != link and without_language in pages:
         language = LANGUAGE_SUFFIX.search(link)[1]

@@ -17,6 +17,11 @@ def for_staff(finnish: str, english: str) -> str:
     return f"{finnish.strip()}\n    {ENGLISH_PREFIX}{english.strip()}"
 
 
+def place(source: str, line: int | None) -> tuple[str, str]:
+    """Where a mistake is, in Finnish and in English: "docs/hinnat.fi.md, rivi 7" / "..., line 7"."""
+    return (f"{source}, rivi {line}", f"{source}, line {line}") if line else (source, source)
+
+
 def located(message: str, finnish_place: str, english_place: str) -> str:
     """A ``for_staff`` message with the place of the mistake (file, line) put in front of both languages."""
     finnish, separator, english = message.partition(f"\n    {ENGLISH_PREFIX}")

@@ -33,7 +33,7 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff, located
+from messages import for_staff, located, place
 from price_data import (
     CENT,
     DATA_FILE,
@@ -338,7 +338,7 @@ def errors_of_shortcodes(markdown: str, source: str, names: tuple[str, ...], ren
             try:
                 render(code, page_language(source))
             except PriceDataError as error:
-                errors.append(located(str(error), f"{source}, rivi {code.line}", f"{source}, line {code.line}"))
+                errors.append(located(str(error), *place(source, code.line)))
     return errors
 
 

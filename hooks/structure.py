@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 import yaml
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff, warn_in_preview
+from messages import for_staff, place, warn_in_preview
 from translations import page_errors
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -99,7 +99,7 @@ def pages_outside_menu(
         if close:
             # The page is in the menu already, under a mistyped name: correct that line, add nothing.
             line = line_of_title(config_text, close[0])
-            where, where_en = (f"mkdocs.yml, rivi {line}", f"mkdocs.yml, line {line}") if line else ("mkdocs.yml", "mkdocs.yml")
+            where, where_en = place("mkdocs.yml", line)
             errors.append(
                 for_staff(
                     f"{where}: valikossa on sivu '{close[0]}', jota ei ole. Sivu docs/{path} on siis valikon "
@@ -149,14 +149,14 @@ def untranslated_menu_titles(
             continue
         seen.add(title)
         line = line_of_title(config_text, title)
-        where, where_en = (f", rivi {line}", f", line {line}") if line else ("", "")
+        where, where_en = place("mkdocs.yml", line)
         errors.append(
             for_staff(
-                f"mkdocs.yml{where}: valikon otsikolta '{title}' puuttuu {language_name[0]} otsikko, joten "
+                f"{where}: valikon otsikolta '{title}' puuttuu {language_name[0]} otsikko, joten "
                 f"{language_name[0]} valikko näyttäisi sen suomeksi. Lisää kohtaan 'nav_translations:' "
                 f"rivi, jossa on sama otsikko ja käännös, esimerkiksi: \"{title}\": \"…\" (lainausmerkit "
                 "tarvitaan, jos otsikossa on kaksoispiste).",
-                f"mkdocs.yml{where_en}: the menu title '{title}' has no {language_name[1]} title, so the {language_name[1]} "
+                f"{where_en}: the menu title '{title}' has no {language_name[1]} title, so the {language_name[1]} "
                 f"menu would show it in Finnish. Add a line under 'nav_translations:' with the title and its "
                 f"translation, e.g. \"{title}\": \"…\" (quotes are needed when a title has a colon).",
             )
@@ -175,8 +175,7 @@ def config_error(text: str, source: str = "mkdocs.yml") -> str | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         lines = text.splitlines()
-        where = f", rivi {line}" if line else ""
-        where_en = f", line {line}" if line else ""
+        where, where_en = place(source, line)
         shown = f"\n    {line}: {lines[line - 1].strip()}" if line and line <= len(lines) else ""
         problem = str(error.problem or "")
         if "\t" in (lines[line - 1] if line and line <= len(lines) else "") or "'\\t'" in problem:
@@ -205,8 +204,8 @@ def config_error(text: str, source: str = "mkdocs.yml") -> str | None:
                 "at the same depth, and put a space after every colon."
             )
         return for_staff(
-            f"{source}{where}: tiedostoa ei voi lukea. {advice_fi}{shown}",
-            f"{source}{where_en}: the file is not valid YAML ({problem}). {advice_en}",
+            f"{where}: tiedostoa ei voi lukea. {advice_fi}{shown}",
+            f"{where_en}: the file is not valid YAML ({problem}). {advice_en}",
         )
     return None
 

@@ -16,7 +16,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff
+from messages import for_staff, place
 
 CAPTION_AND_TABLE = re.compile(
     r"<p>Table:\s*(?P<caption>.*?)</p>\s*<table>", re.DOTALL
@@ -88,8 +88,7 @@ def on_page_content(html, page, config, files):
     if uncaptioned_tables(html):
         source = page.file.content_string
         lines = uncaptioned_table_lines(source)
-        where_fi = f"docs/{page.file.src_uri}" + (f", rivi {lines[0]}" if lines else "")
-        where_en = f"docs/{page.file.src_uri}" + (f", line {lines[0]}" if lines else "")
+        where_fi, where_en = place(f"docs/{page.file.src_uri}", lines[0] if lines else None)
         raise PluginError(
             for_staff(
                 f"{where_fi}: sivun taulukolta puuttuu otsikko. Kirjoita heti taulukon yläpuolelle rivi "

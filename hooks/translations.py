@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from messages import for_staff, warn_in_preview
+from messages import for_staff, place, warn_in_preview
 
 LANGUAGES = ("fi", "en")
 LANGUAGE_NAMES = {"fi": "Finnish", "en": "English"}
@@ -185,13 +185,12 @@ def description_error(path: str, text: str) -> str | None:
         meta = yaml.safe_load(match["yaml"]) if match else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where_fi = f", rivi {mark.line + 2}" if mark else ""
-        where_en = f", line {mark.line + 2}" if mark else ""
+        where_fi, where_en = place(f"docs/{path}", mark.line + 2 if mark else None)
         return for_staff(
-            f"docs/{path}{where_fi}: sivun alussa olevat tiedot (kahden '---'-rivin välissä) ovat rikki. "
+            f"{where_fi}: sivun alussa olevat tiedot (kahden '---'-rivin välissä) ovat rikki. "
             "Jokainen rivi on muotoa 'avain: arvo'. Jos arvossa itsessään on kaksoispiste (:), kirjoita "
             'koko arvo lainausmerkkeihin, esimerkiksi: description: "Hinnat: tukihenkilötoiminta".',
-            f"docs/{path}{where_en}: the front matter at the top of the page (between the two '---' "
+            f"{where_en}: the front matter at the top of the page (between the two '---' "
             "lines) is not valid. Each line is 'key: value'; if the value itself has a colon (:), put "
             'the whole value in double quotes, like: description: "Hinnat: tukihenkilötoiminta".',
         )
