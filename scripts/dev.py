@@ -86,15 +86,16 @@ REBUILD_FAILED = re.compile(r"An error happened during the rebuild")
 SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
 
 
-PLACE = re.compile(r"^(?:(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+)?(?P<file>[\w./-]+\.(?:md|yml))(?:, rivi (?P<line>\d+))?")
+LEVEL = re.compile(r"^(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+")
+PLACE = re.compile(r"^(?P<file>[\w./-]+\.(?:md|yml))(?:, rivi (?P<line>\d+))?")
 
 
 def annotation(message: str) -> str | None:
     """A GitHub Actions error annotation for one staff message, so a pull request shows it on the file."""
-    place = PLACE.match(message)
+    text = LEVEL.sub("", message, count=1)
+    place = PLACE.match(text)
     if not place:
         return None
-    text = re.sub(r"^(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+", "", message)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     line = f",line={place['line']}" if place["line"] else ""
     return f"::error file={place['file']}{line}::{text}"
@@ -159,16 +160,16 @@ def run_quietly(command: list[str], serving: bool) -> int:
                 problems += 1
                 in_problem = True
                 print(line, flush=True)
-                if on_github and annotation(line):
-                    print(annotation(line), flush=True)
+                if on_github and (note := annotation(line)):
+                    print(note, flush=True)
             elif NOISE.match(line):
                 in_problem = False
             else:
                 # Inside an error block, an unindented line starts the next message of the same check.
                 if in_problem and not line.startswith(" "):
                     problems += 1
-                    if on_github and annotation(line):
-                        print(annotation(line), flush=True)
+                    if on_github and (note := annotation(line)):
+                        print(note, flush=True)
                 print(line, flush=True)
     except KeyboardInterrupt:
         process.terminate()
