@@ -18,13 +18,12 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from messages import for_staff, place, warn_in_preview
-from translations import page_errors
+from translations import PAGE, page_errors
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 # A web address that reads the same everywhere: small letters a–z, digits and hyphens.
 GOOD_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>fi|en)\.md$")
 DEFAULT_LANGUAGE = "fi"
 
 
