@@ -16,7 +16,6 @@ service has it). The other defaults follow the seeds: support-person work is "mo
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import Any
 
@@ -26,7 +25,16 @@ from mkdocs.exceptions import PluginError
 
 from messages import for_staff
 from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
-from prices import BABEL_LOCALES, errors_of_shortcodes, format_hours, format_rate, page_language, prices_for_build, price_row
+from prices import (
+    BABEL_LOCALES,
+    errors_of_shortcodes,
+    format_hours,
+    format_rate,
+    page_language,
+    price_row,
+    prices_for_build,
+    script_text,
+)
 from shortcodes import Shortcode, markdown_sources, replace_shortcodes
 
 SHORTCODE_NAMES = ("cost-estimator",)
@@ -158,12 +166,6 @@ def _cents(amount) -> int:
 # --------------------------------------------------------------------------- markup
 
 
-def _json_for_script(value: Any) -> str:
-    """JSON that cannot end its <script> element early."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _number_field(key: str, value: int, low: int, high: int, texts: dict[str, str]) -> str:
     field = f"cost-estimator-{key.replace('_', '-')}"
     hint = escape(texts["hint"].format(low=low, high=high))
@@ -197,7 +199,7 @@ def render_cost_estimator(service: Service, rate: VatRate, language: str, defaul
             ("gross", texts["gross"]),
         )
     )
-    data = _json_for_script(estimator_data(service, rate, language))
+    data = script_text(estimator_data(service, rate, language))
     return (
         f'<div class="cost-estimator" data-cost-estimator="{escape(service.key)}" hidden>\n'
         f'<h3 id="kustannusarvio">{escape(texts["heading"])}</h3>\n'

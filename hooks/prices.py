@@ -20,6 +20,7 @@ Shortcodes (HTML comments, see ``shortcodes.py``):
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -325,6 +326,13 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
 def render_page(markdown: str, data: PriceData, rate: VatRate, language: str) -> str:
     renderers = {name: lambda code: render_shortcode(code, data, rate, language) for name in SHORTCODE_NAMES}
     return replace_shortcodes(markdown, renderers)
+
+
+def script_text(value: Any) -> str:
+    """Price data as JSON inside a page's <script> element (the estimator's figures, the structured
+    data's offers): "<", ">" and "&" escaped, so no text can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def errors_of_shortcodes(markdown: str, source: str, names: tuple[str, ...], render) -> list[str]:

@@ -28,7 +28,6 @@ Why these terms (schema.org 30.0, tests/vendor/schemaorg/):
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -37,7 +36,7 @@ from mkdocs.exceptions import PluginError
 
 from messages import for_staff
 from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
-from prices import format_hours, page_language, prices_for_build, price_row
+from prices import format_hours, page_language, prices_for_build, price_row, script_text
 
 CONTEXT = "https://schema.org"
 LANGUAGES = ("fi", "en")
@@ -204,12 +203,6 @@ def structured_data(
     else:
         return None
     return {"@context": CONTEXT, **node}
-
-
-def script_text(value: dict) -> str:
-    """JSON for a <script> element: "<", ">" and "&" escaped, so no text can close the element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # --------------------------------------------------------------------------- MkDocs events

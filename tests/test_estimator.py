@@ -156,7 +156,7 @@ def test_the_markup_is_hidden_labelled_and_carries_its_data(fixture_data, fixtur
 
 
 def test_the_json_cannot_close_its_script_element():
-    assert estimator._json_for_script({"a": "</script><b>&"}) == '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    assert estimator.script_text({"a": "</script><b>&"}) == '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
 
 
 @pytest.mark.parametrize(
