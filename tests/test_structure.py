@@ -131,11 +131,12 @@ def test_the_build_stops_on_a_menu_title_with_no_english_title(project_copy, tmp
     assert "valikon otsikolta 'Uutinen: uusi sivu' puuttuu englanninkielinen otsikko" in build.output
 
 
-def staff_build(project: Path, destination: Path) -> subprocess.CompletedProcess:
+def staff_build(project: Path, destination: Path, **environment: str) -> subprocess.CompletedProcess:
+    """`dev.py build` in a project copy, with the real virtual environment linked in."""
     (project / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     return subprocess.run(
         [sys.executable, "scripts/dev.py", "build", "--site-dir", str(destination)],
-        cwd=project, capture_output=True, text=True, env={**os.environ},
+        cwd=project, capture_output=True, text=True, env={**os.environ, **environment},
     )
 
 
@@ -171,11 +172,7 @@ def test_a_mistyped_menu_entry_is_named_with_its_line_and_no_second_entry_is_adv
 
 def test_on_github_each_staff_message_is_also_an_annotation_on_its_file(project_copy, tmp_path):
     add_page_pair(project_copy, "uusi-sivu")
-    (project_copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
-    result = subprocess.run(
-        [sys.executable, "scripts/dev.py", "build", "--site-dir", str(tmp_path / "site")],
-        cwd=project_copy, capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"},
-    )
+    result = staff_build(project_copy, tmp_path / "site", GITHUB_ACTIONS="true")
     assert result.returncode != 0
     assert "::error file=docs/uusi-sivu.fi.md::docs/uusi-sivu.fi.md: sivu ei ole valikossa" in result.stdout, result.stdout
 
