@@ -29,17 +29,15 @@ Why these terms (schema.org 30.0, tests/vendor/schemaorg/):
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
-from messages import for_staff
-from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
-from prices import format_hours, page_language, prices_for_build, price_row, script_text
+from .formats import format_hours
+from .pages import DEFAULT, LANGUAGES, PageName, Source
+from .price_file import DATA_FILE, PriceData, Service, VatRate
+from .prices import price_row
+from .problems import Problem
 
 CONTEXT = "https://schema.org"
-LANGUAGES = ("fi", "en")
 # Source file stem → the service in data/prices.yml that the page describes.
 SERVICE_PAGES = {
     "ammatillinen-tukihenkilotoiminta": "support-person",
@@ -62,7 +60,7 @@ MINUTE = "MIN"
 
 def home_url(site_url: str, language: str) -> str:
     base = site_url.rstrip("/") + "/"
-    return base if language == "fi" else f"{base}{language}/"
+    return base if language == DEFAULT else f"{base}{language}/"
 
 
 def organization_id(site_url: str) -> str:
@@ -163,9 +161,28 @@ def service_node(
     return node
 
 
-def page_stem(src_uri: str) -> str:
-    """``ammatillinen-tukihenkilotoiminta.en.md`` → ``ammatillinen-tukihenkilotoiminta``."""
-    return PurePosixPath(src_uri).name.split(".")[0] if "/" not in src_uri else ""
+def service_page_problems(sources: tuple[Source, ...], data: PriceData | None) -> list[Problem]:
+    """A service page whose service has gone from the price file (its structured data would be empty)."""
+    if data is None:
+        return []
+    problems = []
+    for source in sources:
+        name = source.name
+        key = SERVICE_PAGES.get(name.stem) if name else None
+        if key and key not in data.services:
+            problems.append(
+                Problem(
+                    DATA_FILE,
+                    None,
+                    f"{DATA_FILE}: sivu {source.file} kuvaa palvelun '{key}', jota tiedostossa ei ole. "
+                    f"Palauta '{key}' kohtaan 'services'.",
+                    f"{DATA_FILE}: the page {source.file} describes the service '{key}', which is not in "
+                    f"the file. Restore '{key}' under 'services', or change SERVICE_PAGES in "
+                    "hooks/website/structured_data.py.",
+                    stops_preview=True,
+                )
+            )
+    return problems
 
 
 def structured_data(
@@ -181,57 +198,17 @@ def structured_data(
     logo: str = "",
 ) -> dict | None:
     """The JSON-LD object of one page, or None for pages that carry none."""
-    language = page_language(src_uri)
-    stem = page_stem(src_uri)
-    if stem == HOME_PAGE:
+    name = PageName.parse(src_uri)
+    if name is None:
+        return None
+    language = name.language
+    if name.stem == HOME_PAGE:
         node = organization(contact, site_url, language, description, logo)
-    elif stem in SERVICE_PAGES:
-        key = SERVICE_PAGES[stem]
-        if key not in data.services:
-            raise PriceDataError(
-                for_staff(
-                    f"{DATA_FILE}: sivu docs/{src_uri} kuvaa palvelun '{key}', jota tiedostossa ei ole. "
-                    f"Palauta '{key}' kohtaan 'services'.",
-                    f"{DATA_FILE}: the page docs/{src_uri} describes the service '{key}', which is not in "
-                    f"the file. Restore '{key}' under 'services', or change SERVICE_PAGES in "
-                    "hooks/structured_data.py.",
-                )
-            )
+    elif name.stem in SERVICE_PAGES and SERVICE_PAGES[name.stem] in data.services:
         node = service_node(
-            data.services[key], rate, contact, site_url, language, name=title, description=description, url=url
+            data.services[SERVICE_PAGES[name.stem]], rate, contact, site_url, language,
+            name=title, description=description, url=url,
         )
     else:
         return None
     return {"@context": CONTEXT, **node}
-
-
-# --------------------------------------------------------------------------- MkDocs events
-
-_state: dict[str, Any] = {}
-
-
-def on_config(config):
-    data, rate = prices_for_build(config)
-    logo = config.theme.get("logo") or ""
-    served = logo and (Path(config.docs_dir) / logo).is_file()
-    _state.update(data=data, rate=rate, logo=config.site_url.rstrip("/") + "/" + logo if served else "")
-    return config
-
-
-def on_page_context(context, page, config, nav):
-    try:
-        value = structured_data(
-            page.file.src_uri,
-            title=page.title or "",
-            description=str(page.meta.get("description") or "").strip(),
-            url=page.canonical_url or "",
-            contact=config.extra["contact"],
-            site_url=config.site_url,
-            data=_state["data"],
-            rate=_state["rate"],
-            logo=_state["logo"],
-        )
-    except PriceDataError as error:
-        raise PluginError(str(error)) from None
-    context["structured_data"] = script_text(value) if value else ""
-    return context

@@ -1,7 +1,7 @@
 """Language alternates for search engines and for the language selector.
 
 Every page exists in both languages under the same slug (Finnish at ``/slug/``, English at
-``/en/slug/``), so a page's counterpart is found from its address alone. This hook gives each page its
+``/en/slug/``), so a page's counterpart is found from its address alone. This module gives each page its
 alternates (``page_alternates`` in the templates), writes ``sitemap.xml`` with both languages and
 ``x-default``, a ``robots.txt`` that names it, and a small sitemap beside every page: Material's
 language selector fetches ``sitemap.xml`` relative to each ``<link rel="alternate">``, and without
@@ -23,12 +23,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
-from mkdocs import plugins
+from .pages import DEFAULT, LANGUAGES, LOCALES, split_url_path, url_path
 
-DEFAULT_LANGUAGE = "fi"
-LANGUAGES = {"fi": "Suomi", "en": "English"}
-OG_LOCALES = {"fi": "fi_FI", "en": "en_GB"}
-PAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2})\.md$")
+#: Open Graph wants the locales as fi_FI and en_GB, as Babel has them.
+OG_LOCALES = LOCALES
+#: Each language's name in itself, as the language selector shows it.
+LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
 #: The folder of the pull requests' previews on the published site (`umbrella-dir` in pr.yml).
 PREVIEW_FOLDER = "pr-preview"
 #: The environment variable that marks a build as a preview, and the values that switch it on.
@@ -47,17 +47,11 @@ class Alternate:
 
 
 def language_of(page_url: str) -> str:
-    first = page_url.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    return split_url_path(page_url)[0]
 
 
 def slug_of(page_url: str) -> str:
-    language = language_of(page_url)
-    return page_url if language == DEFAULT_LANGUAGE else page_url[len(language) + 1 :]
-
-
-def localized_path(slug: str, language: str) -> str:
-    return slug if language == DEFAULT_LANGUAGE else f"{language}/{slug}"
+    return split_url_path(page_url)[1]
 
 
 def alternates(page_url: str, site_url: str) -> list[Alternate]:
@@ -65,32 +59,15 @@ def alternates(page_url: str, site_url: str) -> list[Alternate]:
     slug = slug_of(page_url)
     base = site_url.rstrip("/") + "/"
     return [
-        Alternate(language, name, localized_path(slug, language), base + localized_path(slug, language))
-        for language, name in LANGUAGES.items()
+        Alternate(language, LANGUAGE_NAMES[language], url_path(slug, language), base + url_path(slug, language))
+        for language in LANGUAGES
     ]
-
-
-def slugs_from_sources(relative_paths: list[str]) -> list[str]:
-    """Page slugs ("", "maksajille/", "toipumisorientaatio/yhteys/") from Markdown source paths."""
-    slugs = set()
-    for path in relative_paths:
-        match = PAGE.match(path)
-        if not match:
-            continue
-        stem = match["stem"]
-        if stem == "index":
-            slugs.add("")
-        elif stem.endswith("/index"):
-            slugs.add(stem[: -len("index")])
-        else:
-            slugs.add(stem + "/")
-    return sorted(slugs)
 
 
 def sitemap_entry(slug: str, site_url: str, language: str) -> str:
     versions = alternates(slug, site_url)
     own = next(version for version in versions if version.language == language)
-    default = next(version for version in versions if version.language == DEFAULT_LANGUAGE)
+    default = next(version for version in versions if version.language == DEFAULT)
     links = [
         f'    <xhtml:link rel="alternate" hreflang="{version.language}" href={quoteattr(version.url)}/>'
         for version in versions
@@ -134,36 +111,18 @@ def write_sitemaps(site_dir: Path, slugs: list[str], site_url: str, *, noindex: 
     (site_dir / "sitemap.xml").write_text(full, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(full.encode("utf-8"), mtime=0))
     for (slug, language), entry in entries.items():
-        folder = site_dir / localized_path(slug, language)
+        folder = site_dir / url_path(slug, language)
         if folder != site_dir:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "sitemap.xml").write_text(sitemap([entry]), encoding="utf-8")
     (site_dir / "robots.txt").write_text(robots_txt(site_url, noindex=noindex), encoding="utf-8")
 
 
-def on_page_context(context, page, config, nav):
-    context["page_alternates"] = alternates(page.url, config.site_url)
-    context["page_language"] = language_of(page.url)
-    context["page_is_home"] = slug_of(page.url) == ""
-    context["og_locales"] = OG_LOCALES
-    return context
-
-
-def on_post_page(output, page, config):
-    return with_noindex(output) if noindex_requested(os.environ) else output
-
-
-def on_post_template(output_content, template_name, config):
-    # The 404 page is a template, not a page.
-    if template_name.endswith(".html") and noindex_requested(os.environ):
-        return with_noindex(output_content)
-    return output_content
-
-
-@plugins.event_priority(-200)  # after the i18n plugin has written its own sitemap
-def on_post_build(config):
-    docs = Path(config.docs_dir)
-    sources = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
-    write_sitemaps(
-        Path(config.site_dir), slugs_from_sources(sources), config.site_url, noindex=noindex_requested(os.environ)
-    )
+def page_context(page_url: str, site_url: str) -> dict:
+    """What the templates need to know about a page's language and its other language."""
+    return {
+        "page_alternates": alternates(page_url, site_url),
+        "page_language": language_of(page_url),
+        "page_is_home": slug_of(page_url) == "",
+        "og_locales": OG_LOCALES,
+    }

@@ -20,22 +20,13 @@ from html import escape
 from typing import Any
 
 from babel import Locale
-from babel.numbers import get_currency_precision, get_decimal_symbol, get_group_symbol, get_currency_symbol
-from mkdocs.exceptions import PluginError
+from babel.numbers import get_currency_precision, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-from messages import for_staff
-from price_data import DATA_FILE, PriceData, PriceDataError, Service, VatRate
-from prices import (
-    BABEL_LOCALES,
-    errors_of_shortcodes,
-    format_hours,
-    format_rate,
-    page_language,
-    price_row,
-    prices_for_build,
-    script_text,
-)
-from shortcodes import Shortcode, markdown_sources, replace_shortcodes
+from .formats import format_hours, format_rate, script_text
+from .pages import LOCALES
+from .price_file import DATA_FILE, PriceData, Service, VatRate
+from .prices import price_row
+from .shortcodes import Renderer, Shortcode, ShortcodeError, find_shortcodes
 
 SHORTCODE_NAMES = ("cost-estimator",)
 SCRIPT_FLAG = "cost_estimator"  # page.meta key: overrides/main.html loads the script where it is set
@@ -120,12 +111,12 @@ def money_format(language: str) -> dict[str, Any]:
     fi: ``2 160,00 €`` (no-break spaces), en: ``€2,160.00``. tests/test_estimator.py checks in the
     browser that the script's strings equal ``prices.format_money`` character for character.
     """
-    locale = BABEL_LOCALES[language]
+    locale = LOCALES[language]
     pattern = Locale.parse(locale).currency_formats["standard"]
     symbol = get_currency_symbol("EUR", locale)
     if pattern.frac_prec != (2, 2) or get_currency_precision("EUR") != 2:
         # Whole cents are the script's unit: a format with other decimals needs a script change.
-        raise PriceDataError(f"The euro format of {locale} does not have two decimals: update estimator.js.")
+        raise ValueError(f"The euro format of {locale} does not have two decimals: update estimator.js.")
     return {
         "prefix": pattern.prefix[0].replace("¤", symbol),
         "suffix": pattern.suffix[0].replace("¤", symbol),
@@ -159,7 +150,7 @@ def estimator_data(service: Service, rate: VatRate, language: str) -> dict[str, 
 def _cents(amount) -> int:
     cents = amount * 100
     if cents != cents.to_integral_value():
-        raise PriceDataError(f"{amount} is not in whole cents.")
+        raise ValueError(f"{amount} is not in whole cents.")
     return int(cents)
 
 
@@ -225,12 +216,10 @@ def render_cost_estimator(service: Service, rate: VatRate, language: str, defaul
 # --------------------------------------------------------------------------- shortcode
 
 
-def _usage_error(code: Shortcode, finnish: str, english: str) -> PriceDataError:
-    return PriceDataError(
-        for_staff(
-            f"'{code.text}': {finnish} Kirjoita se muodossa <!-- md:cost-estimator support-person 120 -->.",
-            f"'{code.text}': {english} Write it as <!-- md:cost-estimator support-person 120 -->.",
-        )
+def _usage_error(code: Shortcode, finnish: str, english: str) -> ShortcodeError:
+    return ShortcodeError(
+        f"'{code.text}': {finnish} Kirjoita se muodossa <!-- md:cost-estimator support-person 120 -->.",
+        f"'{code.text}': {english} Write it as <!-- md:cost-estimator support-person 120 -->.",
     )
 
 
@@ -264,39 +253,10 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
     return "\n\n" + render_cost_estimator(service, rate, language, default) + "\n\n"
 
 
-def shortcode_errors(markdown: str, data: PriceData, rate: VatRate, source: str) -> list[str]:
-    return errors_of_shortcodes(
-        markdown, source, SHORTCODE_NAMES, lambda code, language: render_shortcode(code, data, rate, language)
-    )
+def renderers(data: PriceData, rate: VatRate, language: str) -> dict[str, Renderer]:
+    return {name: (lambda code: render_shortcode(code, data, rate, language)) for name in SHORTCODE_NAMES}
 
 
-# --------------------------------------------------------------------------- MkDocs events
-
-_state: dict[str, Any] = {}
-
-
-def on_config(config):
-    # hooks/prices.py reads the same file first and explains any mistake in it.
-    data, rate = prices_for_build(config)
-    _state.update(data=data, rate=rate)
-    return config
-
-
-def on_pre_build(config):
-    errors = [
-        error
-        for source, text in markdown_sources(config.docs_dir)
-        for error in shortcode_errors(text, _state["data"], _state["rate"], source)
-    ]
-    if errors:
-        raise PluginError("\n".join(errors))
-
-
-def on_page_markdown(markdown, page, config, files):
-    language = page_language(page.file.src_uri)
-
-    def render(code: Shortcode) -> str:
-        page.meta[SCRIPT_FLAG] = True
-        return render_shortcode(code, _state["data"], _state["rate"], language)
-
-    return replace_shortcodes(markdown, {name: render for name in SHORTCODE_NAMES})
+def needs_script(markdown: str) -> bool:
+    """Whether a page has the estimator, so that its script is loaded there (and only there)."""
+    return any(code.name in SHORTCODE_NAMES for code in find_shortcodes(markdown))

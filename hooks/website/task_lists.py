@@ -22,7 +22,3 @@ def label_task_items(html: str) -> str:
     if "task-list-item" not in html:
         return html
     return TASK_ITEM.sub(lambda m: f'{m[1]}<label class="task-list-label">{m[2]}{m[3]}</label>', html)
-
-
-def on_page_content(html, page, config, files):
-    return label_task_items(html)

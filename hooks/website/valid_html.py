@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-from mkdocs import plugins
-
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
 AUTOCORRECT = re.compile(r'(<input\b[^>]*?)\s+autocorrect="off"')
@@ -33,12 +31,3 @@ def fix_material_markup(html: str) -> str:
     if 'id="__toc"' not in html:
         html = TOC_LABEL.sub(r"\1", html)
     return html
-
-
-def on_post_page(output, page, config):
-    return fix_material_markup(output)
-
-
-@plugins.event_priority(100)  # before not_found.py keeps the default language's 404 page
-def on_post_template(output_content, template_name, config):
-    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content

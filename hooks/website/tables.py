@@ -1,8 +1,8 @@
 """Accessible tables written in plain Markdown.
 
 A line ``Table: caption text`` just above a Markdown table becomes the table's ``<caption>``, and
-header cells get ``scope="col"``, as GOV.UK's table guidance asks. A table without a caption stops the
-build: a screen-reader user needs to know what a table is about before reading it.
+header cells get ``scope="col"``, as GOV.UK's table guidance asks. A table without a caption is a
+problem for the checking pass (``check``): a screen-reader user needs to know what a table is about before reading it.
 
 Each data cell also gets its column's name as ``data-label``, and the table ``data-cards``: on a phone
 the stylesheet shows every row as a small card of "column name: value" lines, so no table scrolls
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
-
-from messages import for_staff, place
+from .pages import Source
+from .problems import Problem
 
 CAPTION_AND_TABLE = re.compile(
     r"<p>Table:\s*(?P<caption>.*?)</p>\s*<table>", re.DOTALL
@@ -79,22 +78,17 @@ def uncaptioned_table_lines(source: str) -> list[int]:
     return found
 
 
-def on_page_markdown(markdown, page, config, files):
-    return separate_caption_lines(markdown)
-
-
-def on_page_content(html, page, config, files):
-    html = label_cells(caption_tables(html))
-    if uncaptioned_tables(html):
-        source = page.file.content_string
-        lines = uncaptioned_table_lines(source)
-        where_fi, where_en = place(f"docs/{page.file.src_uri}", lines[0] if lines else None)
-        raise PluginError(
-            for_staff(
-                f"{where_fi}: sivun taulukolta puuttuu otsikko. Kirjoita heti taulukon yläpuolelle rivi "
-                "'Table: mitä taulukko näyttää'.",
-                f"{where_en}: a table has no caption. Write a line 'Table: what the table shows' directly "
-                "above the table.",
-            )
+def check(source: Source) -> list[Problem]:
+    return [
+        Problem.at(
+            source.file,
+            line,
+            "sivun taulukolta puuttuu otsikko. Kirjoita heti taulukon yläpuolelle rivi 'Table: mitä taulukko näyttää'.",
+            "a table has no caption. Write a line 'Table: what the table shows' directly above the table.",
         )
-    return html
+        for line in uncaptioned_table_lines(source.text)
+    ]
+
+
+def render_html(html: str) -> str:
+    return label_cells(caption_tables(html))

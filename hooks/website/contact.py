@@ -16,13 +16,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import PurePosixPath
 
-from mkdocs.exceptions import PluginError
-
-from messages import for_staff
-from shortcodes import replace_shortcodes
+from .pages import LANGUAGES, PageName
+from .problems import Problem
+from .shortcodes import Renderer
 
 SHORTCODE_NAMES = ("contact", "contact-actions", "next-step")
-LANGUAGES = ("fi", "en")
 REQUIRED = ("organisation", "name", "role", "phone", "phone_uri", "email")
 PER_LANGUAGE = ("role", "phone")
 LABELS = {
@@ -60,50 +58,53 @@ PURCHASER_PAGES = {
 }
 
 
-class ContactError(Exception):
-    """The contact details in mkdocs.yml are incomplete."""
+def contact_problems(contact, lines: dict[tuple, int] | None = None) -> list[Problem]:
+    """Every gap in ``extra.contact`` of mkdocs.yml, with its line (``lines``: key path → line)."""
+    lines = lines or {}
 
+    def at(path: tuple, finnish: str, english: str) -> Problem:
+        while path and path not in lines:
+            path = path[:-1]
+        return Problem.at("mkdocs.yml", lines.get(path), finnish, english, stops_preview=True)
 
-def check_contact(contact) -> dict:
     if not isinstance(contact, dict):
-        raise ContactError(
-            for_staff(
-                "mkdocs.yml: kohta 'extra: contact:' puuttuu. Yhteystietosivu ja sivujen alaosa tarvitsevat "
-                "sen: palauta se gitistä.",
-                "mkdocs.yml: 'extra: contact:' is missing. The contact page and the footer need it: restore "
-                "it from git.",
+        return [
+            at(
+                ("extra",),
+                "kohta 'extra: contact:' puuttuu. Yhteystietosivu ja sivujen alaosa tarvitsevat sen: palauta se gitistä.",
+                "'extra: contact:' is missing. The contact page and the footer need it: restore it from git.",
             )
-        )
-    for key in REQUIRED:
-        if not contact.get(key):
-            raise ContactError(
-                for_staff(
-                    f"mkdocs.yml, extra → contact: '{key}' puuttuu tai on tyhjä. Lisää se.",
-                    f"mkdocs.yml, extra → contact: '{key}' is missing or empty. Add it.",
-                )
-            )
+        ]
+    path = ("extra", "contact")
+    problems = [
+        at(path + (key,), f"extra → contact: '{key}' puuttuu tai on tyhjä. Lisää se.", f"extra → contact: '{key}' is missing or empty. Add it.")
+        for key in REQUIRED
+        if not contact.get(key)
+    ]
     for key in PER_LANGUAGE:
-        value = contact[key]
+        value = contact.get(key)
         for language in LANGUAGES:
-            if not isinstance(value, dict) or not value.get(language):
-                raise ContactError(
-                    for_staff(
-                        f"mkdocs.yml, extra → contact → {key}: kielen '{language}' tieto puuttuu. Kirjoita "
-                        f"se suomeksi (fi) ja englanniksi (en), kumpikin omalle rivilleen kohdan '{key}:' alle.",
-                        f"mkdocs.yml, extra → contact → {key}: the value in '{language}' is missing. "
-                        f"Write it for Finnish (fi) and English (en), each on its own line under '{key}:'.",
+            if value and (not isinstance(value, dict) or not value.get(language)):
+                problems.append(
+                    at(
+                        path + (key, language),
+                        f"extra → contact → {key}: kielen '{language}' tieto puuttuu. Kirjoita se suomeksi (fi) ja "
+                        f"englanniksi (en), kumpikin omalle rivilleen kohdan '{key}:' alle.",
+                        f"extra → contact → {key}: the value in '{language}' is missing. Write it for Finnish (fi) "
+                        f"and English (en), each on its own line under '{key}:'.",
                     )
                 )
-    if not str(contact["phone_uri"]).startswith("+"):
-        raise ContactError(
-            for_staff(
-                "mkdocs.yml, extra → contact → phone_uri: kirjoita puhelinnumero kansainvälisessä muodossa "
-                "ilman välilyöntejä, esimerkiksi +358400578743. Sitä käytetään puhelinlinkeissä.",
-                "mkdocs.yml, extra → contact → phone_uri: write the number in international form for "
-                "phone links, such as +358400578743.",
+    if contact.get("phone_uri") and not str(contact["phone_uri"]).startswith("+"):
+        problems.append(
+            at(
+                path + ("phone_uri",),
+                "extra → contact → phone_uri: kirjoita puhelinnumero kansainvälisessä muodossa ilman "
+                "välilyöntejä, esimerkiksi +358400578743. Sitä käytetään puhelinlinkeissä.",
+                "extra → contact → phone_uri: write the number in international form for phone links, "
+                "such as +358400578743.",
             )
         )
-    return contact
+    return problems
 
 
 def render_contact(contact: dict, language: str, css_class: str = "contact-card") -> str:
@@ -140,7 +141,8 @@ def render_next_step(contact: dict, language: str, page_src: str) -> str:
     """Markdown (with HTML) for the end of a service page; links are Markdown so MkDocs checks them."""
     labels = LABELS[language]
     depth = len(PurePosixPath(page_src).parts) - 1
-    own = PurePosixPath(page_src).name.split(".")[0] + ".md"
+    name = PageName.parse(PurePosixPath(page_src).name)
+    own = name.link_name if name else ""
     links = [
         f"[{text}]({'../' * depth}{target})" for target, text in PURCHASER_PAGES[language] if target != own
     ]
@@ -156,31 +158,15 @@ def render_next_step(contact: dict, language: str, page_src: str) -> str:
     )
 
 
-def _language(config) -> str:
-    return config.theme["language"] if config.theme["language"] in LANGUAGES else "fi"
+def renderers(contact: dict, language: str, page_src: str) -> dict[str, Renderer]:
+    """The contact shortcodes of one page (the next-step box links the pages beside it)."""
+    return {
+        "contact": lambda code: f"\n\n{render_contact(contact, language)}\n\n",
+        "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language)}\n\n",
+        "next-step": lambda code: render_next_step(contact, language, page_src),
+    }
 
 
-def on_config(config):
-    try:
-        check_contact(config.extra.get("contact"))
-    except ContactError as error:
-        raise PluginError(str(error)) from None
-
-
-def on_page_markdown(markdown, page, config, files):
-    contact, language = config.extra["contact"], _language(config)
-    return replace_shortcodes(
-        markdown,
-        {
-            "contact": lambda code: f"\n\n{render_contact(contact, language)}\n\n",
-            "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language)}\n\n",
-            "next-step": lambda code: render_next_step(contact, language, page.file.src_uri),
-        },
-    )
-
-
-def on_env(env, config, files):
-    env.filters["contact_card"] = lambda contact, language: render_contact(
-        contact, language if language in LANGUAGES else "fi", "footer-contact"
-    )
-    return env
+def footer_card(contact: dict, language: str) -> str:
+    """The ``contact_card`` template filter: the footer's contact details."""
+    return render_contact(contact, language if language in LANGUAGES else "fi", "footer-contact")

@@ -21,9 +21,6 @@ LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">\s*')
 COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 CHARSET = re.compile(r'@charset\s+"[^"]*";')
 
-_bundles: dict[tuple[str, ...], tuple[str, str]] = {}
-
-
 def local_stylesheets(html: str) -> list[str]:
     """The hrefs of the stylesheets a page links relative to itself, in order; [] if any is absolute."""
     hrefs = [match["href"] for match in LINK.finditer(html)]
@@ -66,28 +63,22 @@ def source_file(target: str, folders: list[Path]) -> Path:
     raise FileNotFoundError(f"{target}: a page links this stylesheet, but no theme folder or docs/ has it.")
 
 
-def bundle_page(html: str, page_dir: str, site_dir: Path, folders: list[Path]) -> str:
-    """``page_dir`` is the page's folder inside the site (``""`` for the root, ``"en/hinnat"``)."""
+def bundle_page(
+    html: str, page_dir: str, site_dir: Path, folders: list[Path], bundles: dict[tuple[str, ...], tuple[str, str]]
+) -> str:
+    """``page_dir`` is the page's folder inside the site (``""`` for the root, ``"en/hinnat"``); ``bundles``
+    keeps each bundle made in this build, so that it is read and written once."""
     hrefs = local_stylesheets(html)
     if len(hrefs) < 2:
         return html
     targets = tuple(posixpath.normpath(posixpath.join(page_dir, href)) for href in hrefs)
-    if targets not in _bundles:
+    if targets not in bundles:
         css = combine([source_file(target, folders).read_text(encoding="utf-8") for target in targets])
         target = posixpath.join(posixpath.dirname(targets[0]), bundle_name(css))
-        _bundles[targets] = (target, css)
-    target, css = _bundles[targets]
+        bundles[targets] = (target, css)
+    target, css = bundles[targets]
     output = site_dir / target
     if not output.exists():
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(css, encoding="utf-8")
     return link_bundle(html, posixpath.relpath(target, page_dir or "."))
-
-
-def on_pre_build(config):
-    _bundles.clear()
-
-
-def on_post_page(output, page, config):
-    folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
-    return bundle_page(output, posixpath.dirname(page.file.dest_uri), Path(config.site_dir), folders)

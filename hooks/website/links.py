@@ -15,7 +15,8 @@ The same for a link to a missing section of a page (``yhteystiedot.md#arkaluonto
 MkDocs with ``validation: anchors``), with the nearest section names of that page, and for a menu
 entry (``nav:`` in mkdocs.yml) that names a missing page, with its line in mkdocs.yml.
 
-It changes only the wording: MkDocs still counts the warning, so the strict build still stops.
+It changes only the wording: MkDocs still counts the warning, so the strict build still stops. The
+explained problem rides on the log record (``record.problem``), where the build's count picks it up.
 """
 
 from __future__ import annotations
@@ -27,13 +28,11 @@ import re
 from pathlib import Path
 from typing import Callable, Mapping
 
-from mkdocs.plugins import event_priority
-
-from messages import for_staff, place
+from .pages import LANGUAGES, PageName, Source, link_names
+from .problems import Problem
 
 PAGES_LOGGER = "mkdocs.structure.pages"
 NAV_LOGGER = "mkdocs.structure.nav"
-LANGUAGE_SUFFIX = re.compile(r"\.(fi|en)\.md$")
 
 NOT_FOUND = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but the target(?: '[^']*')? "
@@ -69,11 +68,6 @@ HOW_TO_NAME_A_SECTION = (
     "A section is named by writing {#name} after its heading, as in '## Sensitive information "
     "{#arkaluonteiset}'. If the name was changed in the heading, change it back: other pages link to it.",
 )
-
-
-def page_links(sources: list[str]) -> list[str]:
-    """The pages as links are written: ``hinnat.fi.md`` and ``hinnat.en.md`` are both ``hinnat.md``."""
-    return sorted({LANGUAGE_SUFFIX.sub(".md", source) for source in sources if source.endswith(".md")})
 
 
 def nearest_page(page: str, link: str, pages: list[str]) -> str | None:
@@ -119,7 +113,7 @@ def explain(
     source_of: Callable[[str], str | None] = lambda page: None,
     anchors: Mapping[str, set[str]] | None = None,
     config_text: str = "",
-) -> str | None:
+) -> Problem | None:
     """A plain explanation of MkDocs' broken-link message, or None if it is about something else.
 
     ``source_of(page)`` gives a page's Markdown (to find the line), ``anchors`` the section names
@@ -134,27 +128,33 @@ def explain(
     found = NOT_FOUND.match(message) or UNRECOGNIZED.match(message)
     if not found:
         return None
-    page, link = found["page"], found["link"]
-    suggestion = found["suggestion"] or nearest_page(page, link, pages)
-    source = source_of(page)
-    where_fi, where_en = place(f"docs/{page}", line_of_link(source, link) if source else None)
+    return missing_page_problem(found["page"], found["link"], pages, source_of(found["page"]), found["suggestion"])
+
+
+def missing_page_problem(
+    page: str, link: str, pages: list[str], source: str | None, suggestion: str | None = None
+) -> Problem:
+    """The link ``link`` on ``page`` goes to no page; ``source`` is the page's Markdown (for the line)."""
+    suggestion = suggestion or nearest_page(page, link, pages)
     hint_fi = f" Tarkoititko '{suggestion}'?" if suggestion and suggestion != link else ""
     hint_en = f" Did you mean '{suggestion}'?" if suggestion and suggestion != link else ""
-    return for_staff(
-        f"{where_fi}: linkki '{link}' vie sivulle, jota ei ole.{hint_fi} {HOW_TO_LINK[0]}",
-        f"{where_en}: the link '{link}' goes to a page that does not exist.{hint_en} {HOW_TO_LINK[1]}",
+    return Problem.at(
+        f"docs/{page}",
+        line_of_link(source, link) if source else None,
+        f"linkki '{link}' vie sivulle, jota ei ole.{hint_fi} {HOW_TO_LINK[0]}",
+        f"the link '{link}' goes to a page that does not exist.{hint_en} {HOW_TO_LINK[1]}",
     )
 
 
 def _explain_anchor(
     page: str, link: str, target: str | None, source_of: Callable[[str], str | None], anchors: Mapping[str, set[str]]
-) -> str:
+) -> Problem:
     target = target or page
     anchor = link.partition("#")[2]
     names = sorted(name for name in anchors.get(target, set()) if not name.startswith("__"))
     close = difflib.get_close_matches(anchor, names, n=3, cutoff=0.6)
     source = source_of(page)
-    where_fi, where_en = place(f"docs/{page}", line_of_link(source, link) if source else None)
+    line = line_of_link(source, link) if source else None
     if close:
         hint_fi = f" Tarkoititko {_quoted(['#' + name for name in close], 'vai')}?"
         hint_en = f" Did you mean {_quoted(['#' + name for name in close], 'or')}?"
@@ -179,117 +179,112 @@ def _explain_anchor(
             f" If the section was just renamed in docs/{target} (line {heading_line}: {{#{close[0]}}}), "
             f"restore it to {{#{anchor}}}: other pages link to it."
         )
-    return for_staff(
-        f"{where_fi}: linkki '{link}' vie "
+    return Problem.at(
+        f"docs/{page}",
+        line,
+        f"linkki '{link}' vie "
         + ("tämän sivun" if same else f"sivun docs/{target}")
         + f" kohtaan '#{anchor}', mutta sivulla ei ole sen nimistä kohtaa.{hint_fi}{renamed_fi} Muuten korjaa "
         f"linkistä #-merkin jälkeinen osa. {HOW_TO_NAME_A_SECTION[0]}",
-        f"{where_en}: the link '{link}' goes to the section '#{anchor}' of "
+        f"the link '{link}' goes to the section '#{anchor}' of "
         + ("this page" if same else f"docs/{target}")
         + f", but that page has no section with that name.{hint_en}{renamed_en} Otherwise correct the part "
         f"after '#' in the link. {HOW_TO_NAME_A_SECTION[1]}",
     )
 
 
-def _explain_nav(link: str, pages: list[str], config_text: str) -> str:
+def _explain_nav(link: str, pages: list[str], config_text: str) -> Problem:
     line = line_of_nav_entry(config_text, link) if config_text else None
-    where_fi, where_en = place("mkdocs.yml", line)
-    without_language = LANGUAGE_SUFFIX.sub(".md", link)
+    name = PageName.parse(link)
+    without_language = name.link_name if name and name.language in LANGUAGES else link
     if without_language != link and without_language in pages:
-        language = LANGUAGE_SUFFIX.search(link)[1]
-        return for_staff(
-            f"{where_fi}: valikossa (nav) on sivu '{link}'. Valikkoon kirjoitetaan sivun nimi ilman "
+        language = name.language
+        return Problem.at(
+            "mkdocs.yml",
+            line,
+            f"valikossa (nav) on sivu '{link}'. Valikkoon kirjoitetaan sivun nimi ilman "
             f"kieliosaa '.{language}': kirjoita '{without_language}'. Sama rivi näyttää sivun kummankin "
             "kielen valikossa.",
-            f"{where_en}: the menu ('nav') names the page '{link}'. The menu names a page without the "
+            f"the menu ('nav') names the page '{link}'. The menu names a page without the "
             f"language part '.{language}': write '{without_language}'. The same line shows the page in the "
             "menu of both languages.",
         )
     close = difflib.get_close_matches(without_language, pages, n=1, cutoff=0.6)
     hint_fi = f" Tarkoititko '{close[0]}'?" if close else ""
     hint_en = f" Did you mean '{close[0]}'?" if close else ""
-    return for_staff(
-        f"{where_fi}: valikossa (nav) on sivu '{link}', jota ei ole kansiossa docs.{hint_fi} Korjaa "
+    return Problem.at(
+        "mkdocs.yml",
+        line,
+        f"valikossa (nav) on sivu '{link}', jota ei ole kansiossa docs.{hint_fi} Korjaa "
         "sivun nimi valikkoon. Nimi kirjoitetaan ilman kieliosaa: sivu docs/hinnat.fi.md on valikossa "
         "'hinnat.md'.",
-        f"{where_en}: the menu ('nav') names the page '{link}', which is not in the docs folder.{hint_en} "
+        f"the menu ('nav') names the page '{link}', which is not in the docs folder.{hint_en} "
         "Correct the page's name in the menu. The name is written without the language part: "
         "docs/hinnat.fi.md is 'hinnat.md' in the menu.",
     )
 
 
-# --------------------------------------------------------------------------- MkDocs events
+# --------------------------------------------------------------------------- the checking pass
+
+# A link's target in Markdown: inline "[text](target)" and reference "[name]: target".
+LINK_TARGET = re.compile(r"\]\(\s*<?(?P<inline>[^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(?P<reference>[^\s>]+)", re.MULTILINE)
 
 
-class _Explainer(logging.Filter):
-    def __init__(self) -> None:
+def check(source: Source, pages: list[str]) -> list[Problem]:
+    """Links from this page to pages that do not exist (``pages`` as links name them: ``hinnat.md``)."""
+    problems = []
+    folder = posixpath.dirname(source.path)
+    for match in LINK_TARGET.finditer(source.text):
+        link = match["inline"] or match["reference"]
+        path = link.partition("#")[0]
+        if not path.endswith(".md") or "://" in path or path.startswith("/"):
+            continue
+        if posixpath.normpath(posixpath.join(folder, path)) in pages:
+            continue
+        problems.append(missing_page_problem(source.path, link, pages, source.text))
+    return problems
+
+
+# --------------------------------------------------------------------------- the log filter
+
+
+class BrokenLinkExplainer(logging.Filter):
+    """Rewrites MkDocs' broken-link warnings as they are logged. One per build, made by the entry hook."""
+
+    def __init__(self, sources: tuple[Source, ...], config_text: str) -> None:
         super().__init__()
-        self.pages: list[str] = []
-        self.docs_dir: Path | None = None
-        self.config_text = ""
+        self.pages = link_names([source.path for source in sources])
+        self.texts = {source.path: source.text for source in sources}
+        self.config_text = config_text
         self.anchors: dict[str, set[str]] = {}
         # Each language's build reads the same menu: say a menu mistake once per build, not twice.
         self.said: set[str] = set()
 
     def source_of(self, page: str) -> str | None:
-        try:
-            return (self.docs_dir / page).read_text(encoding="utf-8") if self.docs_dir else None
-        except OSError:
-            return None
+        return self.texts.get(page)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
         message = record.getMessage()
-        plain = explain(message, self.pages, self.source_of, self.anchors, self.config_text)
-        if not plain:
+        problem = explain(message, self.pages, self.source_of, self.anchors, self.config_text)
+        if not problem:
             return True
         if NAV_NOT_FOUND.match(message):
-            if plain in self.said:
+            if problem.message in self.said:
                 return False
-            self.said.add(plain)
-        record.msg, record.args = plain, None
+            self.said.add(problem.message)
+        record.msg, record.args = problem.message, None
+        record.problem = problem
         return True
 
+    def install(self) -> None:
+        for name in (PAGES_LOGGER, NAV_LOGGER):
+            logger = logging.getLogger(name)
+            for old in [item for item in logger.filters if isinstance(item, BrokenLinkExplainer)]:
+                logger.removeFilter(old)
+            logger.addFilter(self)
 
-_explainer = _Explainer()
-
-
-def on_startup(command, dirty):
-    _explainer.said = set()
-
-
-def on_config(config):
-    # MkDocs loads hooks again on every rebuild of `mkdocs serve`: keep one explainer on each logger.
-    for name in (PAGES_LOGGER, NAV_LOGGER):
-        logger = logging.getLogger(name)
-        for old in [item for item in logger.filters if type(item).__name__ == "_Explainer"]:
-            logger.removeFilter(old)
-        logger.addFilter(_explainer)
-    if config is not None:
-        _explainer.docs_dir = Path(config.docs_dir)
-        try:
-            _explainer.config_text = Path(config.config_file_path).read_text(encoding="utf-8")
-        except (OSError, TypeError):
-            _explainer.config_text = ""
-    return config
-
-
-def on_files(files, config):
-    _explainer.pages = page_links([file.src_uri for file in files.documentation_pages()])
-    return files
-
-
-def on_page_content(html, page, config, files):
-    _explainer.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
-    return html
-
-
-# After the language plugin's own on_post_build (priority -100), which builds the other languages.
-@event_priority(-200)
-def on_post_build(config):
-    _explainer.said = set()
-
-
-def on_build_error(error):
-    _explainer.said = set()
+    def uninstall(self) -> None:
+        for name in (PAGES_LOGGER, NAV_LOGGER):
+            logging.getLogger(name).removeFilter(self)

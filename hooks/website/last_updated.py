@@ -16,19 +16,12 @@ The git functions use the standard library only (Babel is imported where a date 
 
 from __future__ import annotations
 
-import logging
-import os
 import subprocess
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.last_updated")
-
-LANGUAGES = ("fi", "en")
-BABEL_LOCALES = {"fi": "fi_FI", "en": "en_GB"}
 LABELS = {"fi": "Päivitetty", "en": "Last updated"}
-DATE_PATTERNS = {"fi": "d.M.yyyy", "en": "d MMMM yyyy"}
 COMMIT_MARK = "\x00"  # what "%x00" in the log format prints before each commit
 
 
@@ -99,17 +92,6 @@ def parse_status(output: str, prefix: str) -> set[str]:
     return paths
 
 
-def build_date(environ: dict[str, str] | None = None) -> date:
-    """The day of ``SOURCE_DATE_EPOCH`` if it is set and valid, otherwise today in UTC."""
-    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
-    if epoch is not None:
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            pass  # hooks/prices.py explains a bad SOURCE_DATE_EPOCH; here the fallback is enough
-    return datetime.now(timezone.utc).date()
-
-
 def last_updated(path: str, history: History, fallback: date) -> date:
     """The day ``path`` last changed: its last commit, or ``fallback`` if it has uncommitted changes."""
     if path in history.uncommitted or path not in history.changes:
@@ -117,23 +99,16 @@ def last_updated(path: str, history: History, fallback: date) -> date:
     return history.changes[path].day
 
 
-def page_language(src_uri: str) -> str:
-    """``name.en.md`` is English; every other page is in the default language, Finnish."""
-    parts = src_uri.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and parts[1] in LANGUAGES else LANGUAGES[0]
-
-
 def format_updated(day: date, language: str) -> Updated:
-    from babel.dates import format_date  # here, so that the git functions need no third-party module
+    from .formats import format_day  # here, so that the git functions need no third-party module
 
-    shown = format_date(day, DATE_PATTERNS[language], locale=BABEL_LOCALES[language])
-    return Updated(LABELS[language], shown, day.isoformat())
+    return Updated(LABELS[language], format_day(day, language), day.isoformat())
 
 
 # --------------------------------------------------------------------------- git
 
 
-def _git(folder: Path, *args: str) -> str | None:
+def git(folder: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
@@ -151,43 +126,17 @@ def _git(folder: Path, *args: str) -> str | None:
 def read_history(folder: str | Path) -> History | None:
     """The git history of the files under ``folder``, or None where git or a repository is missing."""
     folder = Path(folder)
-    about = _git(folder, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    about = git(folder, "rev-parse", "--show-prefix", "--is-shallow-repository")
     if about is None:
         return None
     lines = about.splitlines()
     prefix = lines[0].strip() if lines else ""
     shallow = len(lines) > 1 and lines[1].strip() == "true"
     # No commits yet is not an error: every file is then uncommitted.
-    log_output = _git(folder, "log", "--format=%x00%h %cs", "--name-only", "--relative", "--", ".")
-    status = _git(folder, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
+    log_output = git(folder, "log", "--format=%x00%h %cs", "--name-only", "--relative", "--", ".")
+    status = git(folder, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
     return History(
         changes=parse_log(log_output or ""),
         uncommitted=parse_status(status or "", prefix),
         shallow=shallow,
     )
-
-
-# --------------------------------------------------------------------------- MkDocs events
-
-_state: dict = {}
-
-
-def on_pre_build(config):
-    history = read_history(config.docs_dir)
-    if history is None:
-        log.info("last_updated: no git history here, so every page shows the build date.")
-    elif history.shallow:
-        log.info(
-            "last_updated: this is a shallow git clone, so the dates may be too new. "
-            "Clone with the full history (in GitHub Actions: fetch-depth: 0)."
-        )
-    _state.update(history=history or History(), fallback=build_date())
-
-
-def on_page_context(context, page, config, nav):
-    if "history" not in _state:
-        on_pre_build(config)
-    src_uri = page.file.src_uri
-    day = last_updated(src_uri, _state["history"], _state["fallback"])
-    context["page_updated"] = format_updated(day, page_language(src_uri))
-    return context

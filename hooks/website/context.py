@@ -1,0 +1,121 @@
+"""The build context: everything a build needs to know, read once per build.
+
+``hooks/main.py`` makes one ``BuildContext`` when a build starts (the i18n plugin's second-language
+build reuses it) from plain values it takes out of MkDocs' configuration, so nothing below the entry
+hook depends on MkDocs. Reading never stops: a mistake in the price file, the contact details or the
+build date becomes a problem in ``problems``, which the checking pass reports with all the others.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from . import staff_yaml
+from .contact import contact_problems
+from .last_updated import History, read_history
+from .pages import Source, read_sources
+from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, rate_in_force
+from .problems import Problem, StaffError
+
+
+@dataclass
+class BuildContext:
+    project: Path
+    docs_dir: Path
+    site_url: str
+    serving: bool
+    today: date
+    sources: tuple[Source, ...]
+    config_text: str
+    nav: Any
+    left_out: Callable[[str], bool]
+    menu_translations: dict[str, dict]
+    contact: dict
+    logo: str = ""
+    prices: PriceData | None = None
+    vat: VatRate | None = None
+    history: History = field(default_factory=History)
+    problems: list[Problem] = field(default_factory=list)  # found while reading the inputs
+    #: Pages the preview shows in one language only, by file name (``translations.MissingPair``).
+    in_one_language: dict = field(default_factory=dict)
+    #: Stylesheet bundles made in this build (``stylesheets.bundle_page``).
+    bundles: dict = field(default_factory=dict)
+    #: The 404 page as each language's build rendered it.
+    not_found_pages: dict[str, str] = field(default_factory=dict)
+
+
+def build_date(environ: dict[str, str] = os.environ) -> date:
+    """Today in UTC, or the day of ``SOURCE_DATE_EPOCH`` so that builds are reproducible."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.now(timezone.utc).date()
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise StaffError(
+            Problem(
+                None,
+                None,
+                f"SOURCE_DATE_EPOCH on '{epoch}', mikä ei ole aika. Anna se sekunteina 1.1.1970 (UTC) "
+                "alkaen (esimerkiksi `date +%s`), tai poista se, niin sivusto rakennetaan tämän päivän "
+                "päivämäärällä.",
+                f"SOURCE_DATE_EPOCH is '{epoch}', which is not a time. Set it to whole seconds since "
+                "1970-01-01 UTC (for example `date +%s`), or unset it to build with today's date.",
+                stops_preview=True,
+            )
+        ) from None
+
+
+def build_context(
+    *,
+    project: Path,
+    docs_dir: Path,
+    site_url: str,
+    serving: bool,
+    config_text: str,
+    nav: Any,
+    left_out: Callable[[str], bool],
+    menu_translations: dict[str, dict],
+    contact: Any,
+    logo: str = "",
+    environ: dict[str, str] = os.environ,
+) -> BuildContext:
+    problems: list[Problem] = []
+    try:
+        today = build_date(environ)
+    except StaffError as error:
+        problems.append(error.problem)
+        today = datetime.now(timezone.utc).date()
+    try:
+        _, config_lines = staff_yaml.read(config_text, "mkdocs.yml")
+    except StaffError:
+        config_lines = {}  # scripts/dev.py explains an unreadable mkdocs.yml before MkDocs starts
+    problems += contact_problems(contact, config_lines)
+    context = BuildContext(
+        project=project,
+        docs_dir=docs_dir,
+        site_url=site_url,
+        serving=serving,
+        today=today,
+        sources=read_sources(docs_dir),
+        config_text=config_text,
+        nav=nav,
+        left_out=left_out,
+        menu_translations=menu_translations,
+        contact=contact if isinstance(contact, dict) else {},
+        logo=logo,
+        history=read_history(docs_dir) or History(),
+        problems=problems,
+    )
+    try:
+        context.prices = load_price_file(project / DATA_FILE)
+        context.vat = rate_in_force(context.prices.vat_rates, today)
+    except StaffError as error:
+        # Without the prices no price can be shown, so even the preview stops.
+        problems.append(replace(error.problem, stops_preview=True))
+        context.prices = context.vat = None
+    return context
