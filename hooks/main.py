@@ -44,7 +44,7 @@ from website import (
 )
 from website.context import BuildContext, build_context
 from website.formats import script_text
-from website.pages import DEFAULT, language_of, slugs
+from website.pages import DEFAULT, LANGUAGES, language_of, prefix, slugs
 from website.problems import Problem
 
 log = logging.getLogger(problems.LOGGER)
@@ -193,6 +193,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    # The templates' language and its folder come from the page model; a page's own language is set
+    # in on_page_context, and templates that are not pages (the 404 page) get their build's language.
+    env.globals["page_language"] = config.theme["language"] if config.theme["language"] in LANGUAGES else DEFAULT
+    env.globals["language_prefixes"] = {language: prefix(language) for language in LANGUAGES}
     env.filters["contact_card"] = contact.footer_card
     return env
 

@@ -1,36 +1,27 @@
 #!/usr/bin/env python3
-"""What the price hook costs: data loading and checking, shortcode rendering, and the whole build
-with and without it.
+"""What the price work costs in a build: reading and checking the price file, the whole checking
+pass, and rendering every page's shortcodes, each measured in-process on the real sources.
 
-    .venv/bin/python scripts/bench_prices.py [--repeat N] [--builds N]
+    .venv/bin/python scripts/bench_prices.py [--repeat N]
 
-Figures are printed, never asserted: timings vary with the machine.
+Figures are printed, never asserted: timings vary with the machine. (``dev.py budget`` times whole
+builds.)
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
+from website import checks, render
+from website.context import BuildContext, build_context
+from website.price_file import DATA_FILE, load_price_file
+from website.shortcodes import find_shortcodes
+from website.staff_yaml import read
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import price_data  # noqa: E402  (after the path is set)
-import prices  # noqa: E402
-from shortcodes import markdown_sources  # noqa: E402
-
-# Without the price hook its shortcodes stay as comments; the shortcode checker must go too, or it
-# would (rightly) stop the build on shortcodes that no hook renders.
-PRICE_HOOKS = {"hooks/prices.py", "hooks/shortcodes.py"}
 
 
 def median_seconds(action, repeat: int) -> float:
@@ -42,59 +33,43 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(timings)
 
 
-def build_seconds(config_file: Path, builds: int) -> float:
-    def build():
-        with tempfile.TemporaryDirectory() as out:
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", out],
-                cwd=ROOT,
-                check=True,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                capture_output=True,
-            )
-
-    return median_seconds(build, builds)
-
-
-def config_without_price_hook() -> Path:
-    # MkDocs' own loader: mkdocs.yml has an !ENV tag (site_url), which yaml.safe_load rejects.
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [hook for hook in config["hooks"] if hook not in PRICE_HOOKS]
-    path = ROOT / ".mkdocs-without-prices.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+def context_for_project() -> BuildContext:
+    """The build context as the entry hook makes it, from mkdocs.yml as the staff wrote it."""
+    config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config, _ = read(config_text, "mkdocs.yml")
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    translations = {item["locale"]: item.get("nav_translations", {}) for item in i18n["languages"] if "default" not in item}
+    return build_context(
+        project=ROOT,
+        docs_dir=ROOT / "docs",
+        site_url="https://www.metodi.fi/",
+        serving=False,
+        config_text=config_text,
+        nav=config["nav"],
+        left_out=lambda path: path.startswith(("saavutettavuusseloste.", "tietosuoja.")),
+        menu_translations=translations,
+        contact=config["extra"]["contact"],
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=200, help="runs of the in-process measurements")
-    parser.add_argument("--builds", type=int, default=5, help="full builds for each median")
+    parser.add_argument("--repeat", type=int, default=50, help="runs of each measurement")
     args = parser.parse_args()
 
-    data_file = ROOT / price_data.DATA_FILE
-    load = median_seconds(lambda: price_data.load_price_data(data_file), args.repeat)
-    data = price_data.load_price_data(data_file)
-    rate = price_data.rate_in_force(data.vat_rates, prices.build_date())
-    pages = list(markdown_sources(ROOT / "docs"))
-    codes = sum(len(prices.find_shortcodes(text)) for _, text in pages)
+    context = context_for_project()
+    load = median_seconds(lambda: load_price_file(ROOT / DATA_FILE), args.repeat)
+    check = median_seconds(lambda: checks.check_site(context), args.repeat)
+    codes = sum(len(find_shortcodes(source.text)) for source in context.sources)
 
     def render_all():
-        for source, text in pages:
-            prices.render_page(text, data, rate, prices.page_language(source))
+        for source in context.sources:
+            render.render_markdown(context, source.text, source.path)
 
-    render = median_seconds(render_all, args.repeat)
-    print(f"load and check {price_data.DATA_FILE}: {load * 1000:.2f} ms (median of {args.repeat})")
-    print(f"render all shortcodes ({codes} in {len(pages)} pages): {render * 1000:.2f} ms (median of {args.repeat})")
-
-    without = config_without_price_hook()
-    try:
-        with_hook = build_seconds(ROOT / "mkdocs.yml", args.builds)
-        without_hook = build_seconds(without, args.builds)
-    finally:
-        without.unlink()
-    print(f"full build with the price hook:    {with_hook:.2f} s (median of {args.builds})")
-    print(f"full build without the price hook: {without_hook:.2f} s (median of {args.builds})")
-    print(f"the hook's share of the build:     {(with_hook - without_hook) * 1000:+.0f} ms")
+    rendering = median_seconds(render_all, args.repeat)
+    print(f"read and check {DATA_FILE}:            {load * 1000:7.2f} ms (median of {args.repeat})")
+    print(f"the checking pass over {len(context.sources)} pages:     {check * 1000:7.2f} ms (median of {args.repeat})")
+    print(f"render {codes} shortcodes in {len(context.sources)} pages:   {rendering * 1000:7.2f} ms (median of {args.repeat})")
 
 
 if __name__ == "__main__":

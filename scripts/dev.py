@@ -5,6 +5,7 @@
     python3 scripts/dev.py test     the whole test suite (builds the site, drives Chromium)
     python3 scripts/dev.py build    the site for publishing, into site/
     python3 scripts/dev.py budget   page weight and build time figures
+    python3 scripts/dev.py stale    English pages older than their Finnish page (a reminder)
 
 The first run creates .venv/ and installs the pinned dependencies; later runs reinstall only when a
 requirements file has changed.
@@ -17,10 +18,12 @@ everything MkDocs prints.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -49,6 +52,20 @@ def ensure_environment(requirements: Path) -> None:
         for old in VENV.glob(f".installed-{requirements.stem}-{'?' * 16}"):
             old.unlink()
         stamp.touch()
+    add_project_to_path()
+
+
+def add_project_to_path() -> None:
+    """hooks/ (the package ``website``) and scripts/ (the harness) importable in the virtual
+    environment, for the scripts and the tests alike, without any sys.path edits in them."""
+    purelib = subprocess.run(
+        [str(PYTHON), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True
+    ).stdout.strip()
+    if purelib:
+        pth = Path(purelib) / "metodi-site.pth"
+        wanted = f"{ROOT / 'hooks'}\n{ROOT / 'scripts'}\n"
+        if not pth.exists() or pth.read_text(encoding="utf-8") != wanted:
+            pth.write_text(wanted, encoding="utf-8")
 
 
 def ensure_chromium() -> None:
@@ -69,9 +86,10 @@ def run(command: list[str]) -> None:
 
 
 def check_config() -> None:
-    """mkdocs.yml is read before any hook runs, so its mistakes are explained here (hooks/structure.py)."""
-    code = "import sys, structure; message = structure.config_error(open('mkdocs.yml', encoding='utf-8').read()); message and print('ERROR   -  ' + message); sys.exit(1 if message else 0)"
-    result = subprocess.run([str(PYTHON), "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    """mkdocs.yml is read before any hook runs, so its mistakes are explained here (hooks/website/staff_yaml.py)."""
+    result = subprocess.run(
+        [str(PYTHON), "-m", "website.staff_yaml", "mkdocs.yml"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    )
     if result.returncode != 0:
         print(closing_line(problems=1, built=False), flush=True)
         sys.exit(1)
@@ -79,26 +97,27 @@ def check_config() -> None:
 
 # MkDocs' progress lines, the theme's end-of-life box and the hint under it: not for staff.
 NOISE = re.compile(r"^(INFO\b|DEBUG\b|\s*$|\x1b\[\d+m\s*│|.*To disable this warning|Aborted with \d+ warnings|Aborted with a BuildError)")
-PROBLEM = re.compile(r"^(\x1b\[\d+m)?(WARNING|ERROR)\b|^Error: ")
 DONE = re.compile(r"^INFO\s+-\s+Documentation built in")
-STARTED = re.compile(r"^INFO\s+-\s+Building documentation")
 REBUILD_FAILED = re.compile(r"An error happened during the rebuild")
 SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
 
 
-LEVEL = re.compile(r"^(?:\x1b\[\d+m)?(?:WARNING|ERROR)\s+-\s+")
-PLACE = re.compile(r"^(?P<file>[\w./-]+\.(?:md|yml))(?:, rivi (?P<line>\d+))?")
+def read_report(path: Path) -> list[dict]:
+    """The problems the build wrote (hooks/main.py, STAFF_REPORT): one dict per problem."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
 
 
-def annotation(message: str) -> str | None:
-    """A GitHub Actions error annotation for one staff message, so a pull request shows it on the file."""
-    text = LEVEL.sub("", message, count=1)
-    place = PLACE.match(text)
-    if not place:
+def annotation(problem: dict) -> str | None:
+    """A GitHub Actions error annotation for one problem, so a pull request shows it on its file."""
+    if not problem.get("file"):
         return None
+    text = f"{problem['finnish']}\n    In English: {problem['english']}"
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    line = f",line={place['line']}" if place["line"] else ""
-    return f"::error file={place['file']}{line}::{text}"
+    line = f",line={problem['line']}" if problem.get("line") else ""
+    return f"::error file={problem['file']}{line}::{text}"
 
 
 def closing_line(problems: int, built: bool, serving: bool = False) -> str:
@@ -126,63 +145,63 @@ def closing_line(problems: int, built: bool, serving: bool = False) -> str:
 
 
 def run_quietly(command: list[str], serving: bool) -> int:
-    """Run MkDocs, pass on the staff's messages, and end each build with one closing line."""
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        bufsize=1,
-    )
-    problems, in_problem = 0, False
-    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    try:
-        for line in process.stdout:
-            line = line.rstrip("\n")
-            serving_at = SERVING.match(line)
-            if serving_at:
-                print(f"Esikatselu: {serving_at['url']} (pysäytä painamalla Ctrl+C; stop with Ctrl+C)", flush=True)
-                continue
-            if STARTED.match(line):
-                problems = 0
-                continue
-            if DONE.match(line):
-                print(closing_line(problems, built=True, serving=serving), flush=True)
-                problems = 0
-                continue
-            if REBUILD_FAILED.search(line):
-                print(closing_line(max(problems, 1), built=False, serving=True), flush=True)
-                problems, in_problem = 0, False
-                continue
-            if PROBLEM.match(line):
-                problems += 1
-                in_problem = True
-                print(line, flush=True)
-                if on_github and (note := annotation(line)):
-                    print(note, flush=True)
-            elif NOISE.match(line):
-                in_problem = False
-            else:
-                # Inside an error block, an unindented line starts the next message of the same check.
-                if in_problem and not line.startswith(" "):
-                    problems += 1
-                    if on_github and (note := annotation(line)):
-                        print(note, flush=True)
-                print(line, flush=True)
-    except KeyboardInterrupt:
-        process.terminate()
-    returncode = process.wait()
-    if returncode != 0 and not serving:
-        print(closing_line(max(problems, 1), built=False), flush=True)
+    """Run MkDocs, pass on the staff's messages, and end each build with one closing line that counts
+    the problems the build itself reported."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "problems.json"
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "STAFF_REPORT": str(report)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        )
+        try:
+            for line in process.stdout:
+                _pass_on(line.rstrip("\n"), report, serving)
+        except KeyboardInterrupt:
+            process.terminate()
+        returncode = process.wait()
+        if returncode != 0 and not serving:
+            _close(report, built=False, serving=False)
     return returncode
 
 
+def _pass_on(line: str, report: Path, serving: bool) -> None:
+    serving_at = SERVING.match(line)
+    if serving_at:
+        print(f"Esikatselu: {serving_at['url']} (pysäytä painamalla Ctrl+C; stop with Ctrl+C)", flush=True)
+    elif DONE.match(line):
+        _close(report, built=True, serving=serving)
+    elif REBUILD_FAILED.search(line):
+        _close(report, built=False, serving=True)
+    elif not NOISE.match(line):
+        print(line, flush=True)
+
+
+def _close(report: Path, built: bool, serving: bool) -> None:
+    problems = read_report(report)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for note in filter(None, map(annotation, problems)):
+            print(note, flush=True)
+    # A build that failed without a word from the hook (MkDocs itself stopped) is still one problem.
+    print(closing_line(len(problems) or (0 if built else 1), built=built, serving=serving), flush=True)
+    report.unlink(missing_ok=True)
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "test", "build", "budget"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
+    if command == "stale":  # the standard library and git only: no virtual environment needed
+        stale = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "stale_translations.py"), *rest],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        )
+        sys.exit(stale.returncode)
     verbose = "--verbose" in rest or "-v" in rest
     ensure_environment(requirements_for(command))
     if command in {"serve", "build"}:

@@ -15,23 +15,24 @@ order ``git log`` shows, newest first), not by the clock:
   ``Käännös-tarkistettu: docs/name.en.md``) counts as an update of that English page: someone compared
   the two after a Finnish change that needs nothing in English (a typo, a style fix, markup).
 
-It is a reminder, not a check: it always exits with 0. It needs only Python 3.11+ and git.
+It is a reminder, not a check: it always exits with 0. It needs only Python 3.11+ and git; run it as
+``python3 scripts/dev.py stale`` (which puts hooks/ on its path) or with hooks/ on PYTHONPATH.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from website.last_updated import COMMIT_MARK, History, git, parse_log, read_history  # standard library only
+from website.pages import DEFAULT, LANGUAGES, PageName
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from last_updated import COMMIT_MARK, History, _git, parse_log, read_history  # noqa: E402  (standard library only)
-
-SOURCE, TRANSLATION = "fi", "en"
+SOURCE = DEFAULT  # Finnish is the source language; every other language is a translation of it
+TRANSLATION = next(language for language in LANGUAGES if language != DEFAULT)
 UNCOMMITTED = -1  # newer than any commit: git log order 0 is the newest commit
 CHECKED = re.compile(r"^(?:Translation-checked|Käännös-tarkistettu):\s*(?P<path>\S+)\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -55,8 +56,8 @@ def read_all_history(docs: Path) -> tuple[History | None, dict[str, int]]:
     history = read_history(docs)
     if history is None:
         return None, {}
-    changes = _git(docs, "log", "--format=%x00%h %cs", "--name-only", "--relative")
-    messages = _git(docs, "log", "--format=%x00%B")
+    changes = git(docs, "log", "--format=%x00%h %cs", "--name-only", "--relative")
+    messages = git(docs, "log", "--format=%x00%B")
     history.changes = parse_log(changes or "")
     return history, parse_checked(messages or "", docs.name)
 
@@ -100,8 +101,9 @@ def stale_translations(
     present = set(pages)
     checked = checked or {}
     found = []
-    for finnish in sorted(page for page in pages if page.endswith(f".{SOURCE}.md")):
-        english = finnish[: -len(f".{SOURCE}.md")] + f".{TRANSLATION}.md"
+    names = [name for name in map(PageName.parse, pages) if name and name.language == SOURCE]
+    for name in sorted(names, key=lambda name: name.source):
+        finnish, english = name.source, name.in_language(TRANSLATION).source
         fi_path, en_path = f"{docs_name}/{finnish}", f"{docs_name}/{english}"
         if english not in present:
             found.append(
