@@ -197,7 +197,8 @@ def on_env(env, config, files):
     # in on_page_context, and templates that are not pages (the 404 page) get their build's language.
     env.globals["page_language"] = config.theme["language"] if config.theme["language"] in LANGUAGES else DEFAULT
     env.globals["language_prefixes"] = {language: prefix(language) for language in LANGUAGES}
-    env.filters["contact_card"] = contact.footer_card
+    templates = _build.context.templates
+    env.filters["contact_card"] = lambda details, language: contact.render_contact(details, language, templates, "footer-contact")
     return env
 
 

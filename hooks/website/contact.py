@@ -8,14 +8,16 @@ configuration reaches every page:
     <!-- md:next-step -->          the box that ends a service page: how to get in touch, and for
                                    purchasers the links to the service terms and prices
 
-and the footer of every page uses the ``contact_card`` template filter.
+and the footer of every page includes the same card (``overrides/partials/fragments/contact-card.html``).
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import PurePosixPath
 
+from jinja2 import Environment
+
+from .fragments import render
 from .pages import LANGUAGES, PageName
 from .problems import Problem
 from .shortcodes import Renderer
@@ -107,37 +109,18 @@ def contact_problems(contact, lines: dict[tuple, int] | None = None) -> list[Pro
     return problems
 
 
-def render_contact(contact: dict, language: str, css_class: str = "contact-card") -> str:
-    labels = LABELS[language]
-    name, role = escape(contact["name"]), escape(contact["role"][language])
-    organisation = escape(contact["organisation"])
-    phone, phone_uri = escape(contact["phone"][language]), escape(contact["phone_uri"])
-    email = escape(contact["email"])
-    return (
-        f'<div class="{css_class}">'
-        f'<p class="{css_class}__person"><strong>{name}</strong><br>{role}, {organisation}</p>'
-        f'<p class="{css_class}__lines">{labels["phone"]}: <a href="tel:{phone_uri}">{phone}</a><br>'
-        f'{labels["email"]}: <a href="mailto:{email}">{email}</a></p>'
-        "</div>"
+def render_contact(contact: dict, language: str, templates: Environment, css_class: str = "contact-card") -> str:
+    return render(
+        templates, "contact-card.html", contact=contact, language=language, labels=LABELS[language], css_class=css_class
     )
 
 
-def render_contact_actions(contact: dict, language: str) -> str:
+def render_contact_actions(contact: dict, language: str, templates: Environment) -> str:
     """The site's one primary action: call (filled button) and email (outlined), with the number shown."""
-    labels = LABELS[language]
-    phone, phone_uri = escape(contact["phone"][language]), escape(contact["phone_uri"])
-    email = escape(contact["email"])
-    return (
-        '<p class="contact-actions">'
-        f'<a class="md-button md-button--primary contact-actions__call" href="tel:{phone_uri}">'
-        f'{labels["call"]} <span class="contact-actions__detail">{phone}</span></a> '
-        f'<a class="md-button contact-actions__email" href="mailto:{email}">'
-        f'{labels["write"]} <span class="contact-actions__detail">{email}</span></a>'
-        "</p>"
-    )
+    return render(templates, "contact-actions.html", contact=contact, language=language, labels=LABELS[language])
 
 
-def render_next_step(contact: dict, language: str, page_src: str) -> str:
+def render_next_step(contact: dict, language: str, page_src: str, templates: Environment) -> str:
     """Markdown (with HTML) for the end of a service page; links are Markdown so MkDocs checks them."""
     labels = LABELS[language]
     depth = len(PurePosixPath(page_src).parts) - 1
@@ -152,21 +135,16 @@ def render_next_step(contact: dict, language: str, page_src: str) -> str:
         '\n\n<section class="next-step" markdown>\n\n'
         f"## {labels['next_heading']} {{ #next-step }}\n\n"
         f"{labels['next_text']}\n\n"
-        f"{render_contact_actions(contact, language)}\n\n"
+        f"{render_contact_actions(contact, language, templates)}\n\n"
         f"{purchaser}\n\n"
         "</section>\n\n"
     )
 
 
-def renderers(contact: dict, language: str, page_src: str) -> dict[str, Renderer]:
+def renderers(contact: dict, language: str, page_src: str, templates: Environment) -> dict[str, Renderer]:
     """The contact shortcodes of one page (the next-step box links the pages beside it)."""
     return {
-        "contact": lambda code: f"\n\n{render_contact(contact, language)}\n\n",
-        "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language)}\n\n",
-        "next-step": lambda code: render_next_step(contact, language, page_src),
+        "contact": lambda code: f"\n\n{render_contact(contact, language, templates)}\n\n",
+        "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language, templates)}\n\n",
+        "next-step": lambda code: render_next_step(contact, language, page_src, templates),
     }
-
-
-def footer_card(contact: dict, language: str) -> str:
-    """The ``contact_card`` template filter: the footer's contact details."""
-    return render_contact(contact, language if language in LANGUAGES else "fi", "footer-contact")

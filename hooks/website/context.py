@@ -14,7 +14,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from . import staff_yaml
+from jinja2 import Environment
+
+from . import fragments, staff_yaml
 from .contact import contact_problems
 from .last_updated import History, read_history
 from .pages import Source, read_sources
@@ -35,6 +37,7 @@ class BuildContext:
     left_out: Callable[[str], bool]
     menu_translations: dict[str, dict]
     contact: dict
+    templates: Environment | None = None  # the site's HTML fragments (fragments.py)
     logo: str = ""
     prices: PriceData | None = None
     vat: VatRate | None = None
@@ -107,6 +110,7 @@ def build_context(
         left_out=left_out,
         menu_translations=menu_translations,
         contact=contact if isinstance(contact, dict) else {},
+        templates=fragments.environment(project),
         logo=logo,
         history=read_history(docs_dir) or History(),
         problems=problems,

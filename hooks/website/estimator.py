@@ -16,13 +16,14 @@ service has it). The other defaults follow the seeds: support-person work is "mo
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from babel import Locale
+from jinja2 import Environment
 from babel.numbers import get_currency_precision, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from .formats import format_hours, format_rate, script_text
+from .fragments import render
 from .pages import LOCALES
 from .price_file import DATA_FILE, PriceData, Service, VatRate
 from .prices import price_row
@@ -157,59 +158,32 @@ def _cents(amount) -> int:
 # --------------------------------------------------------------------------- markup
 
 
-def _number_field(key: str, value: int, low: int, high: int, texts: dict[str, str]) -> str:
-    field = f"cost-estimator-{key.replace('_', '-')}"
-    hint = escape(texts["hint"].format(low=low, high=high))
-    return (
-        f'<div class="cost-estimator__field">'
-        f'<label for="{field}">{escape(texts[key])}</label>'
-        f'<span class="cost-estimator__hint" id="{field}-hint">{hint}</span>'
-        f'<span class="cost-estimator__error" id="{field}-error" hidden></span>'
-        f'<input id="{field}" name="{key}" type="text" inputmode="numeric" value="{value}" '
-        f'autocomplete="off" spellcheck="false" aria-describedby="{field}-hint" data-field="{key}">'
-        f"</div>"
-    )
-
-
-def render_cost_estimator(service: Service, rate: VatRate, language: str, default_minutes: int) -> str:
-    """The estimator, hidden until its script runs, with its data embedded."""
+def render_cost_estimator(
+    service: Service, rate: VatRate, language: str, default_minutes: int, templates: Environment
+) -> str:
+    """The estimator, hidden until its script runs, with its data embedded
+    (``overrides/partials/fragments/cost-estimator.html``)."""
     texts = TEXTS[language]
-    options = "".join(
-        f'<option value="{duration.minutes}"{" selected" if duration.minutes == default_minutes else ""}>'
-        f"{escape(format_hours(duration.minutes, language))}</option>"
-        for duration in service.durations
-    )
-    rows = "".join(
-        f'<span class="cost-estimator__row{" cost-estimator__row--total" if key == "gross" else ""}">'
-        f'<span class="cost-estimator__label">{escape(label)}</span> '
-        f'<span class="cost-estimator__value" data-value="{key}"></span></span>'
-        for key, label in (
+    return render(
+        templates,
+        "cost-estimator.html",
+        service=service.key,
+        texts=texts,
+        options=[
+            (duration.minutes, format_hours(duration.minutes, language), duration.minutes == default_minutes)
+            for duration in service.durations
+        ],
+        fields=[
+            (key, value, texts["hint"].format(low=low, high=high))
+            for key, value, (low, high) in (("per_week", DEFAULT_PER_WEEK, PER_WEEK), ("weeks", DEFAULT_WEEKS, WEEKS))
+        ],
+        rows=[
             ("count", texts["count"]),
             ("net", texts["net"]),
             ("vat", texts["vat"].format(rate=format_rate(rate.percent, language))),
             ("gross", texts["gross"]),
-        )
-    )
-    data = script_text(estimator_data(service, rate, language))
-    return (
-        f'<div class="cost-estimator" data-cost-estimator="{escape(service.key)}" hidden>\n'
-        f'<h3 id="kustannusarvio">{escape(texts["heading"])}</h3>\n'
-        f'<p>{escape(texts["intro"])}</p>\n'
-        f'<div class="cost-estimator__controls">'
-        f'<div class="cost-estimator__field">'
-        f'<label for="cost-estimator-minutes">{escape(texts["minutes"])}</label>'
-        f'<select id="cost-estimator-minutes" name="minutes" data-field="minutes">{options}</select>'
-        f"</div>"
-        + _number_field("per_week", DEFAULT_PER_WEEK, *PER_WEEK, texts)
-        + _number_field("weeks", DEFAULT_WEEKS, *WEEKS, texts)
-        + "</div>\n"
-        f'<output class="cost-estimator__result" for="cost-estimator-minutes cost-estimator-per-week '
-        f'cost-estimator-weeks" aria-live="polite" aria-atomic="true">'
-        f'<span class="cost-estimator__figures">{rows}</span>'
-        f'<span class="cost-estimator__fix" hidden></span></output>\n'
-        f'<p class="cost-estimator__note">{escape(texts["note"])}</p>\n'
-        f'<script type="application/json">{data}</script>\n'
-        f"</div>"
+        ],
+        data=script_text(estimator_data(service, rate, language)),
     )
 
 
@@ -223,7 +197,7 @@ def _usage_error(code: Shortcode, finnish: str, english: str) -> ShortcodeError:
     )
 
 
-def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: str) -> str:
+def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: str, templates: Environment) -> str:
     if not 1 <= len(code.args) <= 2:
         raise _usage_error(
             code,
@@ -250,11 +224,11 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
         default = int(code.args[1])
     else:
         default = DEFAULT_MINUTES if DEFAULT_MINUTES in lengths else lengths[0]
-    return "\n\n" + render_cost_estimator(service, rate, language, default) + "\n\n"
+    return "\n\n" + render_cost_estimator(service, rate, language, default, templates) + "\n\n"
 
 
-def renderers(data: PriceData, rate: VatRate, language: str) -> dict[str, Renderer]:
-    return {name: (lambda code: render_shortcode(code, data, rate, language)) for name in SHORTCODE_NAMES}
+def renderers(data: PriceData, rate: VatRate, language: str, templates: Environment) -> dict[str, Renderer]:
+    return {name: (lambda code: render_shortcode(code, data, rate, language, templates)) for name in SHORTCODE_NAMES}
 
 
 def needs_script(markdown: str) -> bool:
