@@ -131,13 +131,17 @@ def _quoted(words: str) -> str:
 
 def _colon_in_a_title(lines: list[str], number: int, accept: Accept | None) -> tuple[str, str] | None:
     """'- Uutinen: uusi toimipiste: uutinen.md' or 'description: Hinnat: tuki': quote the words with the colon."""
-    found = re.match(r"^(?P<indent>\s*)(?P<dash>- )?(?P<rest>[^\"'].*)$", _without_comment(lines[number], strip=False))
-    parts = re.split(r":[ ]+", found["rest"].rstrip()) if found else []
-    if len(parts) < 3:
+    found = re.match(r"^(?P<lead>\s*(?:- )?)(?P<rest>[^\"'].*)$", _without_comment(lines[number], strip=False))
+    rest = found["rest"].rstrip() if found else ""
+    parts = re.split(r":[ ]+", rest)
+    menu = found and found["lead"].endswith("- ") and (rest.endswith(":") or re.search(r"\.md$|/", parts[-1]))
+    if menu and rest.endswith(":") and len(parts) > 1:  # a menu section: '- Palvelut: uudet:'
+        title, mended = rest[:-1], found["lead"] + _quoted(rest[:-1]) + ":"
+    elif len(parts) > 2:
+        title = ": ".join(parts[:-1] if menu else parts[1:])
+        mended = found["lead"] + (f"{_quoted(title)}: {parts[-1]}" if menu else f"{parts[0]}: {_quoted(title)}")
+    else:
         return None
-    lead, menu = found["indent"] + (found["dash"] or ""), bool(found["dash"]) and " " not in parts[-1]
-    title = ": ".join(parts[:-1] if menu else parts[1:])
-    mended = f"{lead}{_quoted(title)}: {parts[-1]}" if menu else f"{lead}{parts[0]}: {_quoted(title)}"
     if not parses(_replaced(lines, number, mended)):
         return None
     shown, quotes = mended.strip(), "double quotes" if '"' not in title else "single quotes"
