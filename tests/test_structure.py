@@ -84,8 +84,8 @@ def test_a_menu_title_without_an_english_title_is_reported_with_its_line():
     "line, advice",
     [
         ("  - Uutinen: uusi toimipiste: uusi.md", "kaksoispiste (:) otsikon sisällä"),
-        ("\t- Uusi: uusi.md", "sarkain (Tab)"),
-        ("   - Uusi: uusi.md", "Tarkista sisennys"),
+        ("\t- Uusi: uusi.md", "rivin alussa on sarkain (tab). Sisennä vain välilyönneillä."),
+        ("   - Uusi: uusi.md", "rivin sisennys on väärä."),
     ],
 )
 def test_a_broken_mkdocs_yml_gets_a_plain_message(line, advice):

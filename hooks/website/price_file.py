@@ -121,7 +121,7 @@ class PriceFileReader(Reader):
 
     def price_data(self, tree: Any) -> PriceData:
         self.keys(tree, (), ("vat_rates", "services", "texts"))
-        return PriceData(self.vat_rates(tree["vat_rates"]), self.services(tree["services"]), self.texts(tree["texts"]))
+        return PriceData(self.vat_rates(tree["vat_rates"]), self.services(tree["services"]), read_texts(self, tree["texts"]))
 
     def vat_rates(self, value: Any) -> tuple[VatRate, ...]:
         rates, seen = [], {}
@@ -190,11 +190,13 @@ class PriceFileReader(Reader):
             duration = self.duration(item, path + (index,))
             if duration.minutes in seen:
                 other = self.lines.get(path + (seen[duration.minutes], "minutes"))
-                raise self.fail(path + (index, "minutes"), f"kesto {duration.minutes} minuuttia on luettelossa kahdesti "
-                                f"(myös rivillä {other}). Jätä kullekin kestolle yksi hinta: tarkista, kumpi kesto on "
-                                f"kirjoitettu väärin.", f"the length {duration.minutes} minutes is listed twice (also item "
-                                f"{seen[duration.minutes] + 1}, line {other}). Keep one price per length: check which "
-                                "of the two lengths is mistyped.")
+                raise self.fail(
+                    path + (index, "minutes"),
+                    f"kesto {duration.minutes} minuuttia on luettelossa kahdesti (myös rivillä {other}). Jätä "
+                    "kullekin kestolle yksi hinta: tarkista, kumpi kesto on kirjoitettu väärin.",
+                    f"the length {duration.minutes} minutes is listed twice (also item {seen[duration.minutes] + 1}, "
+                    f"line {other}). Keep one price per length: check which of the two lengths is mistyped.",
+                )
             seen[duration.minutes] = index
             durations.append(duration)
         return tuple(sorted(durations, key=lambda duration: duration.minutes))
@@ -204,38 +206,52 @@ class PriceFileReader(Reader):
         what = ("kesto minuutteina", "length in minutes")
         minutes = self.number(item["minutes"], path + ("minutes",), what, "90", "whole")
         if minutes <= 0 or minutes != minutes.to_integral_value():
-            raise self.fail(path + ("minutes",), f"kesto '{item['minutes']}' pitää kirjoittaa kokonaisina minuutteina, "
-                            "esimerkiksi 90, kun tapaaminen kestää 1,5 tuntia.", f"the length '{item['minutes']}' must "
-                            "be whole minutes above zero, such as 90 for 1.5 hours.")
+            raise self.fail(
+                path + ("minutes",),
+                f"kesto '{item['minutes']}' pitää kirjoittaa kokonaisina minuutteina, esimerkiksi 90, kun tapaaminen kestää 1,5 tuntia.",
+                f"the length '{item['minutes']}' must be whole minutes above zero, such as 90 for 1.5 hours.",
+            )
         price = self.number(item["price"], path + ("price",), ("hinta", "price"), "70.00", "price")
         if price < 0:
             positive = f"{abs(price).quantize(CENT, rounding=ROUND_HALF_UP):f}"
-            raise self.fail(path + ("price",), f"hinta {item['price']} on negatiivinen. Kirjoita hinta ilman "
-                            f"arvonlisäveroa positiivisena lukuna, esimerkiksi {positive}.", f"the price {item['price']} "
-                            f"is negative. Write the price without VAT as a positive number, such as {positive}.")
+            raise self.fail(
+                path + ("price",),
+                f"hinta {item['price']} on negatiivinen. Kirjoita hinta ilman arvonlisäveroa positiivisena lukuna, "
+                f"esimerkiksi {positive}.",
+                f"the price {item['price']} is negative. Write the price without VAT as a positive number, such as {positive}.",
+            )
         if price.as_tuple().exponent < -2:
             cents = f"{price.quantize(CENT, rounding=ROUND_HALF_UP):f}"
-            raise self.fail(path + ("price",), f"hinnassa {item['price']} on enemmän kuin kaksi desimaalia. Hinnat ovat "
-                            f"kokonaisina sentteinä: kirjoita esimerkiksi {cents}.", f"the price {item['price']} has "
-                            f"more than two decimals. Prices are in whole cents: write it like {cents}.")
+            raise self.fail(
+                path + ("price",),
+                f"hinnassa {item['price']} on enemmän kuin kaksi desimaalia. Hinnat ovat kokonaisina sentteinä: "
+                f"kirjoita esimerkiksi {cents}.",
+                f"the price {item['price']} has more than two decimals. Prices are in whole cents: write it like {cents}.",
+            )
         return Duration(int(minutes), price.quantize(CENT))
 
-    def texts(self, value: Any) -> dict[str, dict[str, str]]:
-        self.keys(value, ("texts",), LANGUAGES)
-        texts = {}
-        for language in LANGUAGES:
-            path = ("texts", language)
-            self.keys(value[language], path, TEXT_KEYS)
-            texts[language] = {key: self.placeholders(self.text(value[language][key], path + (key,)), path + (key,))
-                               for key in TEXT_KEYS}
-        return texts
 
-    def placeholders(self, text: str, path: tuple) -> str:
-        unknown = set(re.findall(r"{([^{}]*)}", text)) - TEXT_PLACEHOLDERS
-        if unknown or text.count("{") != text.count("}"):
-            which = f" ('{{{sorted(unknown)[0]}}}')" if unknown else ""
-            raise self.fail(path, f"tekstissä on paikkamerkki, jota sivusto ei tunne{which}. Käytössä ovat vain "
-                            "{rate} ja {date}, ja niiden molemmin puolin on aaltosulkeet.",
-                            f"the text has a placeholder the site does not know{which}. Only {{rate}} and "
-                            "{date} can be used, with curly brackets on both sides.")
-        return text
+def read_texts(reader: Reader, value: Any) -> dict[str, dict[str, str]]:
+    """The notes under the price tables, in both languages, with only the placeholders the site fills in."""
+    reader.keys(value, ("texts",), LANGUAGES)
+    texts = {}
+    for language in LANGUAGES:
+        path = ("texts", language)
+        reader.keys(value[language], path, TEXT_KEYS)
+        texts[language] = {key: checked_placeholders(reader, reader.text(value[language][key], path + (key,)), path + (key,))
+                           for key in TEXT_KEYS}
+    return texts
+
+
+def checked_placeholders(reader: Reader, text: str, path: tuple) -> str:
+    unknown = set(re.findall(r"{([^{}]*)}", text)) - TEXT_PLACEHOLDERS
+    if unknown or text.count("{") != text.count("}"):
+        which = f" ('{{{sorted(unknown)[0]}}}')" if unknown else ""
+        raise reader.fail(
+            path,
+            f"tekstissä on paikkamerkki, jota sivusto ei tunne{which}. Käytössä ovat vain "
+            "{rate} ja {date}, ja niiden molemmin puolin on aaltosulkeet.",
+            f"the text has a placeholder the site does not know{which}. Only {{rate}} and "
+            "{date} can be used, with curly brackets on both sides.",
+        )
+    return text

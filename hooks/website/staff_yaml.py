@@ -171,14 +171,23 @@ def _indentation(lines: list[str], number: int, accept: Accept | None) -> tuple[
 
 
 def _indentation_or_lost_dash(lines: list[str], number: int, accept: Accept | None) -> tuple[str, str] | None:
+    """A line in line with the '- ' of the item above has most likely lost its own '- ' (unless the
+    caller's checks reject that mend); otherwise the indentation is wrong, or else the '- ' is lost."""
+    above = next((line for line in reversed(lines[:number]) if _content(line)), "")
+    if _indent(above) == _indent(lines[number]) and above.lstrip().startswith("- "):
+        hint = _lost_dash(lines, number, accept, checked=True)
+        if hint:
+            return hint
     return _indentation(lines, number, accept) or _lost_dash(lines, number, accept)
 
 
-def _lost_dash(lines: list[str], number: int, accept: Accept | None) -> tuple[str, str] | None:
+def _lost_dash(lines: list[str], number: int, accept: Accept | None, checked: bool = False) -> tuple[str, str] | None:
+    """'- ' at the line's start mends the file (where ``checked``: in line with the '- ' above, and accepted)."""
     line, indent = lines[number], _indent(lines[number])
-    if indent < 2 or line.lstrip().startswith("- "):
+    if line.lstrip().startswith("- ") or (indent < 2 and not checked):
         return None
-    if not parses(_replaced(lines, number, line[: indent - 2] + "- " + line.lstrip(" "))):
+    mended = _replaced(lines, number, line[: indent if checked else indent - 2] + "- " + line.lstrip(" "))
+    if not parses(mended) or (checked and accept is not None and not accept(mended)):
         return None
     return (f"onko rivin alusta kadonnut '- '? Jokainen luettelon kohta alkaa omalla rivillään "
             f"merkeillä '- ', kuten '- {line.strip()}'.",
@@ -188,12 +197,15 @@ def _lost_dash(lines: list[str], number: int, accept: Accept | None) -> tuple[st
 
 def best_indent(lines: list[str], number: int, stripped: str, accept: Accept | None = None) -> int | None:
     """The indentation that mends the file, preferring one the caller accepts, then the nearest."""
-    current = _indent(lines[number])
+    current = near = _indent(lines[number])
+    if "\t" in lines[number]:  # a tab was most likely meant to indent the line like the line above
+        above = next((line for line in reversed(lines[:number]) if _content(line)), "")
+        near = _indent(above) if stripped.startswith("- ") and above.lstrip().startswith("- ") else _key_column(above)
     found = []
     for spaces in range(0, 17):
         mended = _replaced(lines, number, " " * spaces + stripped)
         if (spaces != current or "\t" in lines[number]) and parses(mended):
-            found.append((accept is not None and not accept(mended), abs(spaces - current), -spaces, spaces))
+            found.append((accept is not None and not accept(mended), abs(spaces - near), -spaces, spaces))
     return min(found)[-1] if found else None
 
 
@@ -490,3 +502,22 @@ def config_problem(text: str, source: str = "mkdocs.yml") -> Problem | None:
         return Problem.at(source, None, "tiedosto on tyhjä. Palauta sen sisältö gitistä.",
                           "the file is empty. Restore its contents from git.")
     return None
+
+
+def main(argv: list[str]) -> int:
+    """``python -m website.staff_yaml mkdocs.yml``: scripts/dev.py checks mkdocs.yml with it before
+    MkDocs starts, since MkDocs reads that file before any hook could explain a mistake in it."""
+    import sys
+    from pathlib import Path
+
+    source = argv[0] if argv else "mkdocs.yml"
+    problem = config_problem(Path(source).read_text(encoding="utf-8"), source)
+    if problem:
+        print(f"ERROR   -  {problem.message}", file=sys.stdout)
+    return 1 if problem else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
