@@ -1,5 +1,5 @@
 /*
- * Cost estimator on the prices pages. hooks/estimator.py renders it hidden, with its data as JSON:
+ * Cost estimator on the prices pages. hooks/website/estimator.py renders it hidden, with its data as JSON:
  * each length's price without VAT and its VAT in whole cents (computed by the same Python function
  * as the price table) and the pieces of the site's money format. This script shows the estimator
  * and multiplies: whole cents only, never euros as floating-point numbers, so every sum is exact

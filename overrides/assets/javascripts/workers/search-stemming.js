@@ -1,6 +1,6 @@
 /* Material's search worker, with the stemmer applied to what the visitor types as well.
  *
- * The search index is stemmed (hooks/search_language.py puts lunr's stemmer in each language's
+ * The search index is stemmed (hooks/website/output.py puts lunr's stemmer in each language's
  * pipeline), so "hinnat" and "hinta" are both indexed as "hin". Material turns every word typed into
  * a prefix query ("hinta*"), and lunr runs no pipeline on a prefix query, so the typed word would be
  * compared unstemmed with stemmed words and miss. Here each prefix word is also looked up by its
