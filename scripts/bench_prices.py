@@ -21,10 +21,9 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from harness import ROOT, mkdocs_env  # first: it gives a script the hook modules
 
-import price_data  # noqa: E402  (after the path is set)
+import price_data  # noqa: E402  (after harness)
 import prices  # noqa: E402
 from shortcodes import markdown_sources  # noqa: E402
 
@@ -49,7 +48,7 @@ def build_seconds(config_file: Path, builds: int) -> float:
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", out],
                 cwd=ROOT,
                 check=True,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                env=mkdocs_env(),
                 capture_output=True,
             )
 

@@ -26,8 +26,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from harness import ROOT  # first: it gives a script the hook modules (standard library only)
 
 from last_updated import COMMIT_MARK, History, _git, parse_log, read_history  # noqa: E402  (standard library only)
 

@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import (
+    AXE_OPTIONS,
     NO_MOTION,
     PATHS,
     SITE_ORIGIN,
@@ -24,13 +25,12 @@ from browsing import (
     new_context,
     open_page,
     path_of,
+    describe,
     search_results,
     tab_until,
     wait_until_search_is_ready,
 )
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's data-md-color-scheme
 WIDTHS = (375, 1280)
 CONFIGS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
@@ -85,16 +85,6 @@ def axe_sweep(browser, built_site):
     yield results
     for context in contexts.values():
         context.close()
-
-
-def describe(violations: list[dict], path: str, config) -> str:
-    lines = [f"{len(violations)} axe violation(s) on {path} ({config[0]} scheme, {config[1]} px wide):"]
-    for violation in violations:
-        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} – {violation['url']}")
-        for node in violation["nodes"]:
-            summary = " ".join(node["summary"].split())
-            lines.append(f"    at {node['target']}: {summary}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=config_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import PATHS, budget, first_views
+import budget
+from browsing import PATHS, first_views
 
 LIMIT = budget.BUDGET_GZIP_BYTES
 

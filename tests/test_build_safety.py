@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from harness import ROOT, build_site
 
 # The tests break a price file of their own, never the live one: staff change the live prices.
 FIXTURE_PRICES = ROOT / "tests" / "fixtures" / "prices.yml"

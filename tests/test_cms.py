@@ -21,11 +21,9 @@ from playwright.sync_api import Error as PlaywrightError
 import yaml
 
 import price_data
-from conftest import ROOT, SITE_ORIGIN
+from harness import ROOT, SITE_ORIGIN
 
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import update_cms  # noqa: E402
+import update_cms
 
 ADMIN = ROOT / "admin"
 DOCS = ROOT / "docs"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from harness import ROOT
 from price_data import DATA_FILE, load_price_data, rate_in_force
 from prices import format_day, format_money, format_rate, price_row
 

@@ -19,12 +19,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import estimator
-from browsing import NO_MOTION, focus_problems, focus_state
-from conftest import ROOT, SITE_ORIGIN
+from browsing import AXE_OPTIONS, NO_MOTION, describe, focus_problems, focus_state
+from harness import ROOT, SITE_ORIGIN
 from price_data import Duration, Service, VatRate, load_price_data, parse_price_data, rate_in_force
 from prices import format_hours, format_money, format_rate, price_row, render_cost_example
 from shortcodes import Shortcode
-from test_accessibility import AXE_OPTIONS, describe
 
 PAGES = {"fi": "/hinnat/", "en": "/en/hinnat/"}
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "estimator.js"

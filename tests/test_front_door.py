@@ -15,7 +15,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from browsing import LANGUAGES, NO_MOTION, PATHS, SITE_ORIGIN, new_context, open_page
-from conftest import ROOT
+from harness import ROOT
 from price_data import load_price_data, rate_in_force
 from prices import build_date, format_money, price_row
 

@@ -15,7 +15,7 @@ import seo
 import shortcodes
 import tables
 import translations
-from conftest import build_site
+from harness import build_site
 
 # --------------------------------------------------------------------------- shortcodes
 

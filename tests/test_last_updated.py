@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from harness import ROOT
 from last_updated import (
     Change,
     History,
@@ -23,7 +23,7 @@ from last_updated import (
     parse_status,
     read_history,
 )
-from test_stale_translations import commit, git
+from git_repo import commit, git
 
 DOCS = ROOT / "docs"
 SOURCES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))

@@ -152,7 +152,7 @@ def test_the_filter_rewrites_warnings_once_even_when_loaded_again():
 
 def test_a_renamed_section_is_named_where_it_was_renamed(project_copy, tmp_path):
     """Renaming a heading's {#id} breaks the links to it: the message names that heading to restore."""
-    from conftest import build_site
+    from harness import build_site
 
     page = project_copy / "docs" / "yhteystiedot.fi.md"
     text = page.read_text(encoding="utf-8")

@@ -21,9 +21,8 @@ import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import NO_MOTION, new_context
-from conftest import ROOT, SITE_ORIGIN, build_site
-from test_accessibility import AXE_OPTIONS
+from browsing import AXE_OPTIONS, NO_MOTION, new_context
+from harness import ROOT, SITE_ORIGIN, build_site, mkdocs_env
 
 # The checks of the built pages that a content edit can affect, and the browser checks of the new page.
 PAGE_CHECKS = [
@@ -148,7 +147,7 @@ def run_checks(repository: Path, *arguments: str) -> subprocess.CompletedProcess
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-x", *arguments],
         cwd=repository,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(),
         capture_output=True,
         text=True,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from harness import ROOT, mkdocs_env
 
 
 def free_port() -> int:
@@ -49,7 +49,7 @@ def preview(project_copy, request):
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project_copy,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

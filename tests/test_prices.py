@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import prices
-from conftest import ROOT, build_site
+from harness import ROOT, build_site
 from shortcodes import markdown_sources
 from price_data import Duration, PriceDataError, VatRate, load_price_data, parse_price_data, rate_in_force
 from prices import (

@@ -14,7 +14,7 @@ import pypdf
 import pytest
 import yaml
 
-from conftest import ROOT, SITE_ORIGIN, serve_from
+from harness import ROOT, SITE_ORIGIN, serve_from
 from price_data import DATA_FILE, load_price_data, rate_in_force
 from prices import build_date, format_hours, format_money, price_row
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from test_site import LANGUAGES, SLUGS
+from browsing import LANGUAGES, SLUGS
 
 
 @pytest.fixture(scope="module")
 def narrow_context(browser, built_site):
-    from conftest import serve_from
+    from harness import serve_from
 
     context = browser.new_context(viewport={"width": 320, "height": 640})
     context.route("**/*", serve_from(built_site))
@@ -21,7 +21,7 @@ def narrow_context(browser, built_site):
 
 
 def test_no_page_scrolls_sideways_at_320_px(narrow_context):
-    from conftest import SITE_ORIGIN
+    from harness import SITE_ORIGIN
 
     page = narrow_context.new_page()
     too_wide = []

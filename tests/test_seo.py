@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from browsing import LANGUAGES, SLUGS, SITE_ORIGIN, SITE_URL, new_context, open_page, path_of
-from conftest import ROOT
+from harness import ROOT
 
 DOCS = ROOT / "docs"
 OG_LOCALES = {"fi": "fi_FI", "en": "en_GB"}

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, SITE_ORIGIN, SITE_URL
+from harness import ROOT, SITE_ORIGIN, SITE_URL
 
 DOCS = ROOT / "docs"
 

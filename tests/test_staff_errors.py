@@ -21,7 +21,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import build_site
+from harness import build_site, mkdocs_env
 
 EPOCH = 1795000000  # 18 November 2026, so that dates are known
 
@@ -235,7 +235,7 @@ def test_the_preview_shows_a_page_in_one_language_with_a_notice(project_copy):
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project_copy,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(EPOCH)},
+        env=mkdocs_env(SOURCE_DATE_EPOCH=str(EPOCH)),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from harness import ROOT, build_site
 from structure import (
     config_error,
     file_name_errors,

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import structured_data
-from conftest import ROOT
+from harness import ROOT
 from price_data import DATA_FILE, Duration, Service, load_price_data, rate_in_force
 from prices import build_date, format_hours, price_row, vat_amount
 from schemaorg import Vocabulary

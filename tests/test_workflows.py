@@ -18,7 +18,7 @@ import yaml
 
 import github_pages
 import seo
-from conftest import ROOT, SITE_URL, build_site
+from harness import ROOT, SITE_URL, build_site
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 DEV_COMMAND = re.compile(r"^python3 scripts/dev\.py \w+")
@@ -464,10 +464,10 @@ def test_the_custom_domain_file_only_for_a_site_at_the_root_of_its_own_host(site
     assert github_pages.cname_for(site_url) == domain
 
 
-def test_conftest_reads_the_live_address_whatever_the_environment(monkeypatch):
-    import conftest
+def test_the_harness_reads_the_live_address_whatever_the_environment(monkeypatch):
+    import harness
 
     monkeypatch.setenv("SITE_URL", "https://elsewhere.example/")
-    assert conftest._site_url() == SITE_URL
+    assert harness._site_url() == SITE_URL
     assert SITE_URL.startswith("https://") and not SITE_URL.endswith("/")
-    assert set(conftest.PREVIEW_VARIABLES) == set(preview_build_env())
+    assert set(harness.PREVIEW_VARIABLES) == set(preview_build_env())
