@@ -10,7 +10,6 @@ Figures are printed, never asserted: timings vary with the machine.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys

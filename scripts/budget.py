@@ -13,7 +13,7 @@ images, fonts, and what the scripts fetch afterwards: the search worker, the sea
 language files and the sitemaps Material reads for the language selector. Sizes are given raw and
 gzipped (gzip level 6, what web servers and CDNs commonly use; GitHub Pages compresses similarly).
 
-Targets: at most 100 KiB gzipped on the first view of every page (tests/test_budget.py asserts
+Targets: at most 100 KiB gzipped on the first view of every page (tests/browser/test_budget.py asserts
 it), and a full build of both languages in under 3 s (reported only: timings depend on the machine
 and are never asserted).
 """
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from first_view import KINDS, PageLoad, Response, gzip_size, kind_of, measure_pages  # noqa: F401  (tests/test_budget.py)
+from first_view import KINDS, PageLoad, Response, gzip_size, kind_of, measure_pages  # noqa: F401  (tests/unit/test_budget.py)
 from harness import ROOT, build_site, launch_chromium, page_paths
 
 BUDGET_GZIP_BYTES = 100 * 1024
