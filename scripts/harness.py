@@ -106,6 +106,12 @@ def build_site(destination: Path, *, cwd: Path = ROOT, env: dict | None = None) 
     )
 
 
+def python_environment() -> Path:
+    """The virtual environment running this interpreter, for a project copy's `.venv/` (dev.py runs
+    `.venv/bin/python`); the repository's own `.venv/` when this interpreter is not in one."""
+    return Path(sys.prefix) if sys.prefix != sys.base_prefix else ROOT / ".venv"
+
+
 # --------------------------------------------------------------------------- pages
 # The two functions below are the only place that knows how a source file becomes an address; they
 # move to hooks/website/pages.py (LANGUAGES, prefix, slugs, url_path) once that module exists.

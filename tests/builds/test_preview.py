@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from harness import ROOT, mkdocs_env
+from harness import mkdocs_env, python_environment
 
 
 def free_port() -> int:
@@ -87,7 +87,7 @@ def test_a_new_page_not_yet_in_the_menu_shows_in_the_preview(preview):
 
 def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(project_copy):
     """`dev.py serve`: a mistake gives the message and "not updated"; the fix gives "Valmis" again."""
-    (project_copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    (project_copy / ".venv").symlink_to(python_environment(), target_is_directory=True)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{port}"],

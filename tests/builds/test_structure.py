@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import ROOT, build_site
+from harness import build_site, python_environment
 
 
 def add_page_pair(project: Path, name: str) -> None:
@@ -44,8 +44,8 @@ def test_the_build_stops_on_a_menu_title_with_no_english_title(project_copy, tmp
 
 
 def staff_build(project: Path, destination: Path, **environment: str) -> subprocess.CompletedProcess:
-    """`dev.py build` in a project copy, with the real virtual environment linked in."""
-    (project / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    """`dev.py build` in a project copy, with the environment running the tests linked in as its .venv/."""
+    (project / ".venv").symlink_to(python_environment(), target_is_directory=True)
     return subprocess.run(
         [sys.executable, "scripts/dev.py", "build", "--site-dir", str(destination)],
         cwd=project, capture_output=True, text=True, env={**os.environ, **environment},
