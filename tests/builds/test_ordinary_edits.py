@@ -71,11 +71,15 @@ Metodi has a new office. Ask us more through the [contact page](yhteystiedot.md)
 
 
 def copy_repository(destination: Path) -> Path:
-    skip = {".git", ".venv", ".cache", "site", "site.building", "site.previous", "screenshots", "node_modules"}
+    skip = {".git", ".venv", ".cache", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"}
+    # Build output only at the top: tests/site/ is a folder of tests.
+    top_level = {"site", "site.building", "site.previous", "screenshots"}
     shutil.copytree(
         ROOT,
         destination,
-        ignore=lambda folder, names: {name for name in names if name in skip or name in {"__pycache__", ".pytest_cache", ".hypothesis"}},
+        ignore=lambda folder, names: {
+            name for name in names if name in skip or (Path(folder) == ROOT and name in top_level)
+        },
     )
     return destination
 
