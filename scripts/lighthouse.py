@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import shutil
 import statistics
@@ -34,12 +35,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import budget  # noqa: E402  (the page list)
-import conftest  # noqa: E402  (the tests' build and Chromium helpers)
+from harness import CHROMIUM_ARGS, NO_CHROMIUM, ROOT, find_chromium, mkdocs_env, page_paths
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CACHE = ROOT / ".cache" / "lighthouse"
@@ -97,11 +93,11 @@ def lighthouse_command() -> list[str]:
 def run_lighthouse(command: list[str], url: str, chromium: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
-        flags = " ".join(["--headless=new", *conftest.CHROMIUM_ARGS, f"--user-data-dir={folder}/profile"])
+        flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f"--user-data-dir={folder}/profile"])
         result = subprocess.run(
             [*command, url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={flags}",
              "--only-categories=" + ",".join(CATEGORIES)],
-            env={**__import__("os").environ, "CHROME_PATH": chromium},
+            env={**os.environ, "CHROME_PATH": chromium},
             capture_output=True,
             text=True,
         )
@@ -128,7 +124,7 @@ def build_for(folder: Path, config: Path, url: str) -> Path:
     try:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(local), "-d", str(folder)],
-            cwd=config.parent, capture_output=True, text=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+            cwd=config.parent, capture_output=True, text=True, env=mkdocs_env(),
         )
     finally:
         local.unlink()
@@ -165,9 +161,9 @@ def main() -> None:
     parser.add_argument("--pages", nargs="*", help="page paths (default: every page of both languages)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each home page for the LCP comparison")
     args = parser.parse_args()
-    chromium = conftest.find_chromium()
+    chromium = find_chromium()
     if chromium is None:
-        sys.exit("No Chromium found: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.")
+        sys.exit(NO_CHROMIUM)
     command = lighthouse_command()
     with tempfile.TemporaryDirectory() as temporary:
         temporary = Path(temporary)
@@ -178,7 +174,7 @@ def main() -> None:
         build_for(temporary / "site", ROOT / "mkdocs.yml", ours_url)
         build_for(temporary / "bare-site", bare_project(temporary / "bare"), bare_url)
 
-        pages = args.pages or budget.page_paths()
+        pages = args.pages or page_paths()
         print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {len(pages)} pages")
         print(f"{'page':44} {'perf':>5} {'a11y':>5} {'seo':>5} {'bp':>5} {'LCP ms':>7}  below 0.9")
         worst = {name: 1.0 for name in CATEGORIES}

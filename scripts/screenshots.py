@@ -16,13 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-import conftest  # noqa: E402  (the tests' build, Chromium and static-host helpers)
+import harness
+from harness import LANGUAGE_PREFIXES as LANGUAGES
+from harness import ROOT, build_site, launch_chromium, serve_from
 
 PAGES = ["", "neuropsykiatrinen-valmennus/", "hinnat/"]
-LANGUAGES = {"fi": "", "en": "en/"}
 VIEWPORTS = {360: {"width": 360, "height": 740}, 1366: {"width": 1366, "height": 768}}
 SCHEMES = ("light", "dark")
 OUTPUT = ROOT / "screenshots"
@@ -39,11 +37,11 @@ def take_screenshots(site: Path, browser, pages: list[str], output: Path, full_p
     for width, viewport in VIEWPORTS.items():
         for scheme in SCHEMES:
             context = browser.new_context(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
-            context.route("**/*", conftest.serve_from(site))
+            context.route("**/*", serve_from(site))
             page = context.new_page()
             for slug in pages:
                 for language, prefix in LANGUAGES.items():
-                    page.goto(conftest.SITE_ORIGIN + "/" + prefix + slug, wait_until="load")
+                    page.goto(harness.SITE_ORIGIN + "/" + prefix + slug, wait_until="load")
                     path = output / shot_name(slug, language, width, scheme)
                     page.screenshot(path=str(path), full_page=full_page)
                     written.append(path)
@@ -57,17 +55,17 @@ def main() -> None:
     parser.add_argument("--page", action="append", help="a page path such as /palveluehdot/ (repeatable)")
     args = parser.parse_args()
     pages = [page.strip("/") + "/" if page.strip("/") else "" for page in args.page] if args.page else PAGES
-    chromium = conftest.find_chromium()
-    if chromium is None:
-        sys.exit("No Chromium found: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.")
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
-        build = conftest.build_site(Path(folder) / "site")
+        build = build_site(Path(folder) / "site")
         if build.returncode != 0:
             sys.exit(build.output)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=conftest.CHROMIUM_ARGS)
+            try:
+                browser = launch_chromium(playwright)
+            except RuntimeError as problem:
+                sys.exit(str(problem))
             written = take_screenshots(build.site, browser, pages, OUTPUT, args.full)
             browser.close()
     print(f"{len(written)} screenshots in {OUTPUT.relative_to(ROOT)}/")

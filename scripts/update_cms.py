@@ -14,7 +14,7 @@ The bundle's stylesheet loads its three fonts (the icon font among them) from a 
 fetches the same font files from their npm packages (Fontsource, SIL Open Font License), checked the
 same way, into ``admin/fonts/`` with their licences, and points the bundle's font addresses there:
 that one textual change is the only difference from the published bundle. ``admin/VERSION.json``
-records where everything came from and its sha256 (tests/test_cms.py checks the committed files
+records where everything came from and its sha256 (tests/*/test_cms.py checks the committed files
 against it). To move to a new version, change PINNED_VERSION, run the script, and let the tests
 decide. Standard library only.
 """
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if note["version"] != PINNED_VERSION:
         print(
             f"Now set PINNED_VERSION = \"{note['version']}\" in scripts/update_cms.py "
-            "(tests/test_cms.py checks that they agree)."
+            "(tests/*/test_cms.py checks that they agree)."
         )
     return 0
 

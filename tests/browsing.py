@@ -9,18 +9,28 @@ keeps the whole suite fast.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-from conftest import ROOT, SITE_ORIGIN, SITE_URL, serve_from
+from first_view import measure_pages
+from harness import LANGUAGE_PREFIXES, SITE_ORIGIN, SITE_URL, page_paths, page_slugs, serve_from
 
-sys.path.insert(0, str(ROOT / "scripts"))
+LANGUAGES = LANGUAGE_PREFIXES  # {"fi": "", "en": "en/"}
+SLUGS = page_slugs()
+PATHS = page_paths()  # "/", "/maksajille/", …, "/en/", …
 
-import budget  # noqa: E402  (scripts/budget.py: page list and the first-view measurement)
+# axe-core's rule sets this site is held to, and a readable account of what axe found.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
-LANGUAGES = budget.LANGUAGE_PREFIXES  # {"fi": "", "en": "en/"}
-SLUGS = budget.page_slugs()
-PATHS = budget.page_paths()  # "/", "/maksajille/", …, "/en/", …
+
+def describe(violations: list[dict], path: str, config) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {path} ({config[0]} scheme, {config[1]} px wide):"]
+    for violation in violations:
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']} – {violation['url']}")
+        for node in violation["nodes"]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    at {node['target']}: {summary}")
+    return "\n".join(lines)
 
 SKIP_LINK_TEXT = {"fi": "Siirry sisältöön", "en": "Skip to content"}
 
@@ -62,13 +72,13 @@ _first_views: dict[str, dict] = {}
 
 
 def first_views(browser, site: Path) -> dict:
-    """path → budget.PageLoad: every page opened once in a fresh context, everything it loaded.
+    """path → first_view.PageLoad: every page opened once in a fresh context, everything it loaded.
 
     Measured once per build and shared by the network and page-weight tests.
     """
     key = str(site)
     if key not in _first_views:
-        _first_views[key] = {load.path: load for load in budget.measure_pages(browser, site, PATHS)}
+        _first_views[key] = {load.path: load for load in measure_pages(browser, site, PATHS)}
     return _first_views[key]
 
 
@@ -194,7 +204,7 @@ def search_results(page, query: str) -> list[str]:
 
 
 __all__ = [
-    "LANGUAGES", "SLUGS", "PATHS", "SKIP_LINK_TEXT", "NO_MOTION", "SITE_ORIGIN", "SITE_URL", "budget",
+    "LANGUAGES", "SLUGS", "PATHS", "SKIP_LINK_TEXT", "NO_MOTION", "SITE_ORIGIN", "SITE_URL", "AXE_OPTIONS", "describe",
     "path_of", "url_of", "language_of", "new_context", "open_page", "first_views", "focus_state", "focus_problems",
     "tab_until", "search_texts", "wait_until_search_is_ready", "search_results",
 ]

@@ -7,78 +7,43 @@ any request to another origin is caught as third-party.
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import shutil
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from harness import NO_CHROMIUM, ROOT, SITE_ORIGIN, Build, build_site, launch_chromium, serve_from
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+#: The layers, one folder each; every test gets its folder's marker (see pytest.ini).
+LAYERS = ("unit", "site", "browser", "builds")
 
-
-#: Environment variables that turn a build into a pull request's preview (.github/workflows/pr.yml).
-#: ``build_site`` leaves them out unless a test passes them, so a shell that has them set still tests
-#: the live site.
-PREVIEW_VARIABLES = ("SITE_URL", "SITE_NOINDEX")
+#: Under xdist, modules whose tests share something made once per process go to one worker together:
+#: the first views (browsing.first_views) and the edited copy with its build (test_ordinary_edits).
+XDIST_GROUPS = {
+    "browser/test_network.py": "first_views",
+    "browser/test_budget.py": "first_views",
+    "builds/test_ordinary_edits.py": "builds/test_ordinary_edits.py",
+}
 
 
-def _site_url() -> str:
-    # BaseLoader keeps tags as plain values: `site_url: !ENV [SITE_URL, 'https://…/']` reads as the
-    # list ['SITE_URL', 'https://…/'], whose last item is the address used when SITE_URL is unset.
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    site_url = config["site_url"]
-    if isinstance(site_url, list):
-        site_url = site_url[-1]
-    return site_url.rstrip("/")
-
-
-SITE_URL = _site_url()
-SITE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(SITE_URL))
-
-
-@dataclass
-class Build:
-    site: Path
-    output: str
-    returncode: int
-    seconds: float
-
-
-def build_site(destination: Path, *, cwd: Path = ROOT, env: dict | None = None) -> Build:
-    """Run the real strict MkDocs build of the project in ``cwd`` into ``destination``."""
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=cwd,
-        env={
-            **{name: value for name, value in os.environ.items() if name not in PREVIEW_VARIABLES},
-            "NO_MKDOCS_2_WARNING": "1",
-            **(env or {}),
-        },
-        capture_output=True,
-        text=True,
-    )
-    return Build(
-        destination, result.stdout + result.stderr, result.returncode, time.perf_counter() - started
-    )
+def pytest_collection_modifyitems(config, items):
+    """The folder's layer marker on every test; and under xdist (`dev.py test`, `--dist loadgroup`)
+    the tests of one browser module go to one worker, so that the module's sweep over every page (axe,
+    HTML_CodeSniffer, printing, first views) runs once, not once per worker; so do XDIST_GROUPS."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        folder = item.path.resolve().relative_to(tests).parts[0]
+        if folder in LAYERS:
+            item.add_marker(getattr(pytest.mark, folder))
+        module = f"{folder}/{item.path.name}"
+        group = XDIST_GROUPS.get(module, module if folder == "browser" else None)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
@@ -141,38 +106,15 @@ def project_copy(tmp_path) -> Path:
 # --------------------------------------------------------------------------- browser
 
 
-def find_chromium() -> str | None:
-    """A Chromium to drive: $CHROMIUM_PATH, Debian's, or one Playwright downloaded for this user."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    for candidate in candidates:
-        if candidate and Path(candidate).exists():
-            return candidate
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            bundled = playwright.chromium.executable_path
-        if bundled and Path(bundled).exists():
-            return bundled
-    except Exception:  # no Playwright browser installed: reported below
-        pass
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser():
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.fail(
-            "No Chromium found for the browser tests. Install one: on Debian/Ubuntu "
-            "`sudo apt-get install chromium`, elsewhere `python -m playwright install chromium`, "
-            "or point CHROMIUM_PATH at a Chromium binary.",
-            pytrace=False,
-        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(playwright)
+        except RuntimeError:
+            pytest.fail(NO_CHROMIUM, pytrace=False)
         yield browser
         browser.close()
 
@@ -185,39 +127,6 @@ class Traffic:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
-
-
-def serve_from(site: Path):
-    """A Playwright route handler that answers the site's origin from the built files, like a static host."""
-
-    def handle(route, request):
-        url = urlsplit(request.url)
-        if f"{url.scheme}://{url.netloc}" != SITE_ORIGIN:
-            route.abort()
-            return
-        path = unquote(url.path)
-        target = (site / path.lstrip("/")).resolve()
-        if site.resolve() not in target.parents and target != site.resolve():
-            route.fulfill(status=403, body="")
-            return
-        if target.is_dir():
-            if not path.endswith("/"):
-                route.fulfill(status=301, headers={"Location": path + "/"})
-                return
-            target = target / "index.html"
-        if target.is_file():
-            content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if content_type.startswith("text/") or target.suffix in {".js", ".json", ".xml", ".svg"}:
-                content_type += "; charset=utf-8"
-            route.fulfill(status=200, body=target.read_bytes(), headers={"Content-Type": content_type})
-        else:
-            route.fulfill(
-                status=404,
-                body=(site / "404.html").read_bytes(),
-                headers={"Content-Type": "text/html; charset=utf-8"},
-            )
-
-    return handle
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""The small hooks' pure functions, and the one source of the contact details."""
+
+from __future__ import annotations
+
+from harness import build_site
+from hooks_helpers import footer
+
+
+def content(html: str) -> str:
+    return html[html.index('class="md-content"') : html.index('class="md-footer"')]
+
+
+def test_contact_page_and_footer_share_one_source(built_site, project_copy, tmp_path):
+    for page in ("yhteystiedot/index.html", "en/yhteystiedot/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'href="tel:+358400578743"' in content(html) and 'href="tel:+358400578743"' in footer(html)
+        assert "toni.kataja@metodi.fi" in content(html) and "toni.kataja@metodi.fi" in footer(html)
+
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('fi: "0400 578 743"', 'fi: "040 111 2222"').replace(
+        'en: "+358 400 578 743"', 'en: "+358 40 111 2222"'
+    ).replace(
+        'phone_uri: "+358400578743"', 'phone_uri: "+358401112222"'
+    ).replace("email: toni.kataja@metodi.fi", "email: uusi.osoite@metodi.fi")
+    config.write_text(text, encoding="utf-8")
+    build = build_site(tmp_path / "out", cwd=project_copy)
+    assert build.returncode == 0, build.output
+    for page in ("yhteystiedot/index.html", "en/yhteystiedot/index.html", "index.html", "en/hinnat/index.html"):
+        html = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert "toni.kataja" not in html and "578743" not in html.replace(" ", ""), page
+        assert 'href="tel:+358401112222"' in footer(html), page
+        assert "uusi.osoite@metodi.fi" in footer(html), page
+    contact_page = (tmp_path / "out/yhteystiedot/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+358401112222"' in content(contact_page)
+    assert "uusi.osoite@metodi.fi" in content(contact_page)

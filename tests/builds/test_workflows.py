@@ -1,0 +1,30 @@
+"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
+commands in the right order, give every pull request a preview that search engines leave alone, and
+publish only a tested site, without removing the previews."""
+
+from __future__ import annotations
+
+from harness import build_site
+from workflows_helpers import Head, preview_build_env, sitemap_addresses
+
+
+def test_a_preview_build_is_noindex_and_stays_at_its_own_address(tmp_path):
+    env = preview_build_env()
+    preview = env["SITE_URL"]
+    build = build_site(tmp_path / "site", env=env)
+    assert build.returncode == 0, build.output
+    pages = sorted(build.site.rglob("*.html"))
+    assert len(pages) >= 2 * 9
+    checked_addresses = 0
+    for page in pages:
+        head = Head(page.read_text(encoding="utf-8"))
+        assert head.noindex, f"{page.relative_to(build.site)}: no robots noindex ({head.robots})"
+        for address in head.addresses:
+            assert address.startswith(preview), f"{page.relative_to(build.site)} points at {address}"
+            checked_addresses += 1
+    assert checked_addresses >= len(pages), "the pages have no canonical or language addresses to check"
+    assert sitemap_addresses(build.site) and all(a.startswith(preview) for a in sitemap_addresses(build.site))
+    robots = (build.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "Disallow: /" in robots and not any(line.startswith("Allow") for line in robots)
+    # Only the live site at the root of the host names the custom domain.
+    assert not (build.site / "CNAME").exists()

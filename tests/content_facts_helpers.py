@@ -1,0 +1,40 @@
+"""Shared by the layers of tests/*/test_content_facts.py."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from harness import ROOT
+from price_data import DATA_FILE, load_price_data
+
+LANGUAGES = {"fi": "", "en": "en/"}
+
+# One key term from each of the four conditions (the first condition has two parts).
+CONDITION_TERMS = {
+    "fi": {
+        "Soteri-rekisteri": "Soteri",
+        "viranomaisten valvonta": "valvo",
+        "päätös tai sopimus": "päätökseen tai kirjalliseen sopimukseen",
+        "suunnitelma": "palvelu- tai asiakassuunnitelma",
+        "omavalvonta": "omavalvontasuunnitelma",
+    },
+    "en": {
+        "Soteri register": "Soteri",
+        "supervision": "supervis",
+        "decision or contract": "decision or a written contract",
+        "plan": "service or client plan",
+        "self-monitoring": "self-monitoring plan",
+    },
+}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", unescape(text).replace("\u00a0", " ")).strip()
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_price_data(ROOT / DATA_FILE)

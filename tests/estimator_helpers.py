@@ -1,0 +1,34 @@
+"""Shared by the layers of tests/*/test_estimator.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from harness import ROOT
+from price_data import load_price_data, rate_in_force
+
+PAGES = {"fi": "/hinnat/", "en": "/en/hinnat/"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_price_data(ROOT / "data" / "prices.yml")
+
+
+@pytest.fixture(scope="module")
+def rate(data, build_epoch):
+    return rate_in_force(data.vat_rates, datetime.fromtimestamp(build_epoch, timezone.utc).date())
+
+
+@pytest.fixture(scope="module")
+def service(data):
+    return data.services["support-person"]
+
+
+def embedded_json(html: str) -> dict:
+    block = html.split('data-cost-estimator="', 1)[1]
+    return json.loads(re.search(r'<script type="application/json">(.*?)</script>', block, re.DOTALL)[1])

@@ -1,0 +1,19 @@
+"""Shared by the layers of tests/*/test_front_door.py."""
+
+from __future__ import annotations
+
+from harness import ROOT
+from price_data import load_price_data, rate_in_force
+from prices import build_date, format_money, price_row
+
+HOME = {"fi": "/", "en": "/en/"}
+
+
+def prices_with_vat(language: str) -> list[str]:
+    data = load_price_data(ROOT / "data" / "prices.yml")
+    rate = rate_in_force(data.vat_rates, build_date())
+    return [
+        format_money(price_row(duration, rate.percent).gross, language)
+        for service in data.services.values()
+        for duration in service.durations
+    ]

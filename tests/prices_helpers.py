@@ -1,0 +1,20 @@
+"""Shared by the layers of tests/*/test_prices.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness import ROOT
+from price_data import load_price_data
+
+DATA = ROOT / "data" / "prices.yml"
+# Known figures for the tests that need them or that break a file on purpose. Staff change DATA; the
+# tests of the built site read DATA for their expected figures, so an ordinary price change passes.
+FIXTURE = ROOT / "tests" / "fixtures" / "prices.yml"
+NBSP = "\N{NO-BREAK SPACE}"
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The live price file, as the built site uses it."""
+    return load_price_data(DATA)

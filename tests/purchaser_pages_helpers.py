@@ -1,0 +1,7 @@
+"""Shared by the layers of tests/*/test_purchaser_pages.py."""
+
+from __future__ import annotations
+
+
+SLUGS = ["palveluehdot", "hinnat", "yhteystiedot", "saavutettavuusseloste", "tietosuoja"]
+LANGUAGES = {"fi": "", "en": "en/"}

@@ -1,0 +1,247 @@
+"""The CMS at /admin/ (Sveltia CMS, admin/): its configuration covers every page and the price file,
+its page is published once and kept out of search engines, search and menus, it loads in Chromium
+in Finnish with nothing from another host, what it saves is what the build reads, and the committed
+bundle is the one scripts/update_cms.py recorded.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+import tarfile
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import price_data
+from harness import ROOT
+
+import update_cms
+from cms_helpers import ADMIN, CONFIG, FINNISH, NOTE, PRICES, collection, page_files, split_page
+
+
+def page_collections() -> list[dict]:
+    return [item for item in CONFIG["collections"] if "folder" in item]
+
+
+def entry_regex(item: dict) -> re.Pattern:
+    """The files a folder collection reads, as Sveltia matches them (services/contents/file/config.js):
+    ``<folder>/<slug>.<locale>.<extension>`` for i18n ``multiple_files``, the slug without a slash."""
+    assert CONFIG["i18n"]["structure"] == "multiple_files" and item.get("i18n") is True, item["name"]
+    assert "path" not in item and "nested" not in item, "the coverage check below assumes one folder level"
+    locales = "|".join(CONFIG["i18n"]["locales"])
+    return re.compile(
+        rf"^{re.escape(item['folder'])}/(?P<slug>[^/]+?)\.(?P<locale>{locales})\.{re.escape(item.get('extension', 'md'))}$"
+    )
+
+
+def field_paths(fields: list[dict], prefix: tuple = ()) -> set[tuple]:
+    """Every key path the fields describe; list items are '*'."""
+    paths = set()
+    for field in fields:
+        path = prefix + (field["name"],)
+        paths.add(path)
+        if field.get("widget") == "list":
+            paths |= field_paths(field.get("fields", []), path + ("*",))
+        elif field.get("widget") == "object":
+            paths |= field_paths(field["fields"], path)
+    return paths
+
+
+def data_paths(value, prefix: tuple = ()) -> set[tuple]:
+    paths = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            paths.add(prefix + (key,))
+            paths |= data_paths(item, prefix + (key,))
+    elif isinstance(value, list):
+        for item in value:
+            paths |= data_paths(item, prefix + ("*",))
+    return paths
+
+
+def all_fields(fields: list[dict]):
+    for field in fields:
+        yield field
+        yield from all_fields(field.get("fields", []))
+
+
+def js_pattern(field: dict) -> re.Pattern:
+    """A field's validation pattern; JavaScript and Python read these simple ones alike."""
+    return re.compile(field["pattern"][0])
+
+
+def test_saves_go_through_pull_requests_to_this_repository():
+    mkdocs = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    backend = CONFIG["backend"]
+    assert backend["name"] == "github"
+    assert backend["repo"] == urlsplit(mkdocs["repo_url"]).path.strip("/")
+    assert backend["branch"] == "main"
+    # No OAuth helper service exists: the GitHub button would send staff to Netlify's.
+    assert backend["auth_methods"] == ["token"]
+    assert CONFIG["publish_mode"] == "editorial_workflow"
+
+
+def test_languages_match_the_sites_page_pairs():
+    assert CONFIG["i18n"] == {"structure": "multiple_files", "locales": ["fi", "en"], "default_locale": "fi"}
+    # The interface language comes from admin/index.html: Sveltia ignores a 'locale' option (and warns).
+    assert "locale" not in CONFIG
+    assert CONFIG["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+
+
+def test_every_page_and_its_english_pair_is_in_exactly_one_collection():
+    regexes = {item["name"]: entry_regex(item) for item in page_collections()}
+    owner = {}
+    for path in page_files():
+        matches = [(name, regex.match(path)) for name, regex in regexes.items() if regex.match(path)]
+        assert len(matches) == 1, f"{path} is in {len(matches)} CMS collections: {[name for name, _ in matches]}"
+        owner[path] = matches[0]
+    finnish = [path for path in owner if path.endswith(".fi.md")]
+    assert len(finnish) >= 10
+    for path in finnish:
+        english = path[: -len(".fi.md")] + ".en.md"
+        assert english in owner, f"{english} is missing"
+        (name, fi_match), (en_name, en_match) = owner[path], owner[english]
+        assert (name, fi_match["slug"]) == (en_name, en_match["slug"])
+        assert (fi_match["locale"], en_match["locale"]) == ("fi", "en")
+
+
+def test_page_fields_cover_the_front_matter_and_keep_the_body_as_written():
+    used = set()
+    for path in page_files():
+        used |= set(split_page(path)[0])
+    assert "description" in used
+    for item in page_collections():
+        fields = {field["name"]: field for field in item["fields"]}
+        assert used <= set(fields) - {"body"}, f"{item['name']}: no field for {used - set(fields)}"
+        assert fields["description"]["i18n"] is True and fields["description"]["required"] is True
+        assert fields["template"]["i18n"] == "duplicate"
+        body = fields["body"]
+        assert (body["widget"], body["modes"], body["i18n"]) == ("markdown", ["raw"], True)
+        assert item["format"] == "yaml-frontmatter" and item["delete"] is False
+        assert item["slug"]["editable"] == ["create"]
+
+
+def test_the_cms_validation_accepts_every_page_as_it_is_and_stops_what_the_build_rejects():
+    for item in page_collections():
+        fields = {field["name"]: field for field in item["fields"]}
+        slug = re.compile(item["slug"]["pattern"][0])
+        heading = js_pattern(fields["body"])
+        templates = {option["value"] for option in fields["template"]["options"]}
+        regex = entry_regex(item)
+        for path in page_files():
+            match = regex.match(path)
+            if not match:
+                continue
+            front, body = split_page(path)
+            assert slug.search(match["slug"]), path
+            assert heading.search(body.strip()), f"{path}: the CMS would refuse its body"
+            assert front.get("template", next(iter(templates))) in templates, path
+        for bad in ("ryhmävalmennus", "Ryhmat", "ryhma valmennus", "ryhma_valmennus", "-ryhma"):
+            assert not slug.search(bad), bad
+        for bad in ("Ei otsikkoa", "## Väliotsikko", "# Yksi\n\nteksti\n\n# Toinen"):
+            assert not heading.search(bad), bad
+
+
+def test_every_key_of_the_price_file_is_a_field_and_no_field_adds_a_key():
+    prices = collection("prices")
+    (entry,) = prices["files"]
+    assert entry["file"] == price_data.DATA_FILE
+    data = yaml.safe_load(PRICES.read_text(encoding="utf-8"))
+    in_file, in_config = data_paths(data), field_paths(entry["fields"])
+    # Missing fields would still be kept (Sveltia writes unknown keys back), but staff could not see
+    # them; a field the file lacks would add a key that hooks/price_data.py rejects.
+    assert in_file == in_config, {"not in the CMS": in_file - in_config, "not in the file": in_config - in_file}
+
+
+def test_price_fields_are_numbers_and_dates_the_price_checker_reads():
+    (entry,) = collection("prices")["files"]
+    fields = {field["name"]: field for field in all_fields(entry["fields"])}
+    assert (fields["price"]["widget"], fields["price"]["value_type"], fields["price"]["min"]) == ("number", "float", 0)
+    assert fields["price"]["step"] == 0.01
+    assert (fields["minutes"]["value_type"], fields["minutes"]["min"]) == ("int", 1)
+    assert (fields["rate"]["widget"], fields["rate"]["min"], fields["rate"]["max"]) == ("number", 0, 100)
+    assert (fields["from"]["widget"], fields["from"]["format"]) == ("datetime", "YYYY-MM-DD")
+    services = {field["name"]: field for field in entry["fields"]}["services"]["fields"]
+    coaching = {field["name"]: field for field in next(f for f in services if f["name"] == "coaching")["fields"]}
+    assert coaching["on_request"]["readonly"] is True and coaching["on_request"]["default"] is True
+    price = js_pattern(fields["price"])
+    for good in ("70", "72.5", "95.25"):
+        assert price.search(good)
+    assert not price.search("70.123")
+    texts = js_pattern(fields["vat_free"])
+    data = price_data.load_price_data(PRICES)
+    for language in price_data.LANGUAGES:
+        for text in data.texts[language].values():
+            assert texts.search(text)
+    assert not texts.search("Verokanta {vat} on voimassa")
+
+
+def test_the_committed_files_are_the_ones_the_update_script_recorded():
+    assert NOTE["package"] == update_cms.PACKAGE
+    assert NOTE["version"] == update_cms.PINNED_VERSION, "run scripts/update_cms.py after changing PINNED_VERSION"
+    assert NOTE["integrity"].startswith("sha512-")
+    assert set(NOTE["files"]) >= {"sveltia-cms.js", "LICENSE.txt", "locales/fi.json"}
+    for name, entry in NOTE["files"].items():
+        assert hashlib.sha256((ADMIN / name).read_bytes()).hexdigest() == entry["sha256"], (
+            f"admin/{name} differs from what scripts/update_cms.py wrote: run it again instead of editing the file"
+        )
+    bundle = (ADMIN / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in bundle
+    for font in NOTE["fonts"]:
+        assert font["replaces"] not in bundle
+
+
+def fake_tarball(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, content in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return buffer.getvalue()
+
+
+def test_the_update_script_refuses_a_tarball_that_does_not_match_the_registry():
+    data = b"the package"
+    good = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+    update_cms.check_integrity(data, good)
+    with pytest.raises(update_cms.UpdateError, match="does not match"):
+        update_cms.check_integrity(data + b"!", good)
+    with pytest.raises(update_cms.UpdateError, match="no sha512"):
+        update_cms.check_integrity(data, "sha1-abc")
+
+
+def test_the_update_script_points_the_bundles_fonts_at_the_site():
+    address = "https://cdn.jsdelivr.net/fontsource/fonts/some-icons:vf@1.2.3/latin-wght-normal.woff2"
+    bundle = f"@font-face{{src:url({address}) format('woff2')}}".encode()
+    asked = []
+
+    def fetch_package(package, version):
+        asked.append((package, version))
+        tarball = fake_tarball({"package/files/some-icons-latin-wght-normal.woff2": b"font", "package/LICENSE": b"OFL"})
+        return {"version": version, "license": "OFL-1.1", "dist": {"integrity": "sha512-x"}}, tarball
+
+    patched, files, sources = update_cms.self_hosted_fonts(bundle, fetch_package)
+    assert asked == [("@fontsource-variable/some-icons", "1.2.3")]
+    assert patched == b"@font-face{src:url(fonts/some-icons-latin-wght-normal.woff2) format('woff2')}"
+    assert files == {"fonts/some-icons-latin-wght-normal.woff2": b"font", "fonts/some-icons-LICENSE": b"OFL"}
+    assert sources[0]["replaces"] == address
+
+
+def test_the_guide_names_the_buttons_the_cms_shows():
+    """CONTRIBUTING.md walks staff through the Finnish interface: its button and status names must
+    be the CMS's own, also after an update of the CMS."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Muokkaa selaimessa", 1)[1].split("\n## ", 1)[0]
+    for key in ("sign_in_using_access_token", "sign_in", "save", "sign_out", "settings",
+                "editorial_workflow", "status.draft", "status.in_review", "status.ready", "workflow.send_for_review",
+                "publish"):
+        text = FINNISH
+        for part in key.split("."):
+            text = text[part]
+        assert f"**{text}**" in section, f"CONTRIBUTING.md should name the button '{text}' ({key})"
+    assert "https://www.metodi.fi/admin/" in section

