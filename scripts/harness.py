@@ -58,9 +58,14 @@ def _site_url() -> str:
     return site_url.rstrip("/")
 
 
-def __getattr__(name: str) -> str:
-    """SITE_URL (the live address from mkdocs.yml, no trailing slash) and SITE_ORIGIN, read on first use."""
-    if name == "SITE_URL":
+def __getattr__(name: str):
+    """SITE_URL (the live address from mkdocs.yml, no trailing slash), SITE_ORIGIN and LANGUAGE_PREFIXES
+    ({"fi": "", "en": "en/"}), made on first use."""
+    if name == "LANGUAGE_PREFIXES":
+        from website.pages import LANGUAGES, prefix
+
+        value = {language: prefix(language) for language in LANGUAGES}
+    elif name == "SITE_URL":
         value = _site_url()
     elif name == "SITE_ORIGIN":
         value = "{0.scheme}://{0.netloc}".format(urlsplit(__getattr__("SITE_URL")))
@@ -107,24 +112,22 @@ def python_environment() -> Path:
 
 
 # --------------------------------------------------------------------------- pages
-# The two functions below are the only place that knows how a source file becomes an address; they
-# move to hooks/website/pages.py (LANGUAGES, prefix, slugs, url_path) once that module exists.
-
-LANGUAGE_PREFIXES = {"fi": "", "en": "en/"}
+# From the site's page model, hooks/website/pages.py (imported here, not at the top: dev.py imports
+# this module with a plain python3, before the virtual environment that puts hooks/ on the path).
 
 
 def page_slugs(docs: Path = ROOT / "docs") -> list[str]:
-    """Every page's address without language ("" is the home page), from the Finnish sources."""
-    slugs = []
-    for path in sorted(docs.rglob("*.fi.md")):
-        stem = path.relative_to(docs).as_posix()[: -len(".fi.md")]
-        slugs.append("" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    return slugs
+    """Every page's address without language ("" is the home page), from the sources."""
+    from website.pages import read_sources, slugs
+
+    return slugs([source.path for source in read_sources(docs)])
 
 
 def page_paths(docs: Path = ROOT / "docs") -> list[str]:
     """URL paths of every page in both languages: "/", "/maksajille/", …, "/en/", "/en/maksajille/", …"""
-    return ["/" + prefix + slug for prefix in LANGUAGE_PREFIXES.values() for slug in page_slugs(docs)]
+    from website.pages import LANGUAGES, url_path
+
+    return ["/" + url_path(slug, language) for language in LANGUAGES for slug in page_slugs(docs)]
 
 
 # --------------------------------------------------------------------------- browser

@@ -7,14 +7,14 @@ import re
 
 import yaml
 
-import price_data
+from website import price_file
 from harness import ROOT
 
 import update_cms
 
 ADMIN = ROOT / "admin"
 DOCS = ROOT / "docs"
-PRICES = ROOT / price_data.DATA_FILE
+PRICES = ROOT / price_file.DATA_FILE
 CONFIG = yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
 NOTE = json.loads((ADMIN / update_cms.NOTE).read_text(encoding="utf-8"))
 FINNISH = json.loads((ADMIN / "locales/fi.json").read_text(encoding="utf-8"))

@@ -62,10 +62,10 @@ def contact() -> dict:
 @pytest.fixture(scope="session")
 def prices_in_force(build_epoch):
     """The live price data and the VAT rate in force on the session's build date."""
-    from price_data import load_price_data, rate_in_force
-    from prices import build_date
+    from website.price_file import load_price_file, rate_in_force
+    from website.context import build_date
 
-    data = load_price_data(ROOT / "data" / "prices.yml")
+    data = load_price_file(ROOT / "data" / "prices.yml")
     return data, rate_in_force(data.vat_rates, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
 
 

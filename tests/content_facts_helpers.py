@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 
 from harness import ROOT
-from price_data import DATA_FILE, load_price_data
+from website.price_file import DATA_FILE, load_price_file
 
 LANGUAGES = {"fi": "", "en": "en/"}
 
@@ -37,4 +37,4 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def data():
-    return load_price_data(ROOT / DATA_FILE)
+    return load_price_file(ROOT / DATA_FILE)

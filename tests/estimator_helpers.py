@@ -9,14 +9,14 @@ from datetime import datetime, timezone
 import pytest
 
 from harness import ROOT
-from price_data import load_price_data, rate_in_force
+from website.price_file import load_price_file, rate_in_force
 
 PAGES = {"fi": "/hinnat/", "en": "/en/hinnat/"}
 
 
 @pytest.fixture(scope="module")
 def data():
-    return load_price_data(ROOT / "data" / "prices.yml")
+    return load_price_file(ROOT / "data" / "prices.yml")
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from harness import ROOT
-from price_data import load_price_data, rate_in_force
-from prices import build_date, format_money, price_row
+from website.price_file import load_price_file, rate_in_force
+from website.context import build_date
+from website.formats import format_money
+from website.prices import price_row
 
 HOME = {"fi": "/", "en": "/en/"}
 
 
 def prices_with_vat(language: str) -> list[str]:
-    data = load_price_data(ROOT / "data" / "prices.yml")
+    data = load_price_file(ROOT / "data" / "prices.yml")
     rate = rate_in_force(data.vat_rates, build_date())
     return [
         format_money(price_row(duration, rate.percent).gross, language)

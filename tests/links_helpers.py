@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from links import page_links
+from website.pages import link_names
 
-PAGES = page_links(
+PAGES = link_names(
     ["index.fi.md", "index.en.md", "hinnat.fi.md", "hinnat.en.md", "yhteystiedot.fi.md", "yhteystiedot.en.md",
      "toipumisorientaatio/yhteys.fi.md", "toipumisorientaatio/yhteys.en.md", "assets/logo.svg"]
 )

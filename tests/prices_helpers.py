@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness import ROOT
-from price_data import load_price_data
+from website.price_file import load_price_file
 
 DATA = ROOT / "data" / "prices.yml"
 # Known figures for the tests that need them or that break a file on purpose. Staff change DATA; the
@@ -17,4 +17,4 @@ NBSP = "\N{NO-BREAK SPACE}"
 @pytest.fixture(scope="module")
 def data():
     """The live price file, as the built site uses it."""
-    return load_price_data(DATA)
+    return load_price_file(DATA)

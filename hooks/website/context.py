@@ -97,7 +97,8 @@ def build_context(
         _, config_lines = staff_yaml.read(config_text, "mkdocs.yml")
     except StaffError:
         config_lines = {}  # scripts/dev.py explains an unreadable mkdocs.yml before MkDocs starts
-    problems += contact_problems(contact, config_lines)
+    gaps = contact_problems(contact, config_lines)
+    problems += gaps
     context = BuildContext(
         project=project,
         docs_dir=docs_dir,
@@ -109,7 +110,7 @@ def build_context(
         nav=nav,
         left_out=left_out,
         menu_translations=menu_translations,
-        contact=contact if isinstance(contact, dict) else {},
+        contact={} if gaps else contact,  # nothing is rendered from incomplete details
         templates=fragments.environment(project),
         logo=logo,
         history=read_history(docs_dir) or History(),

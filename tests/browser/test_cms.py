@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
-import price_data
+from website import price_file
 from harness import ROOT, SITE_ORIGIN
 from cms_helpers import ADMIN, FINNISH, PRICES, collection, page_files, split_page
 
@@ -94,7 +94,7 @@ def test_what_the_cms_saves_keeps_pages_byte_for_byte_and_the_price_file_readabl
     the real configuration (but that backend) edits and saves them as the GitHub backend would."""
     config = re.sub(r"(?m)^backend:\n(?:  .*\n)+", "backend:\n  name: test-repo\n", (ADMIN / "config.yml").read_text(encoding="utf-8"))
     assert "name: test-repo" in config
-    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + [price_data.DATA_FILE]}
+    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + [price_file.DATA_FILE]}
     context = browser_context(viewport={"width": 1366, "height": 900})
     page = open_admin(context, config)
     page.evaluate(SEED, files)
@@ -104,15 +104,15 @@ def test_what_the_cms_saves_keeps_pages_byte_for_byte_and_the_price_file_readabl
 
     # A future VAT rate, as CONTRIBUTING.md describes it.
     page.goto(SITE_ORIGIN + "/admin/#/collections/prices/entries/prices")
-    rates = price_data.load_price_data(PRICES).vat_rates
+    rates = price_file.load_price_file(PRICES).vat_rates
     (entry,) = collection("prices")["files"]
     row = next(field for field in entry["fields"] if field["name"] == "vat_rates")["label_singular"]
     page.get_by_role("button", name=re.compile(f"^Lisää\\W*{row}")).click()
     page.get_by_role("spinbutton").nth(len(rates)).fill("26")
     page.locator('input[type="date"]').nth(len(rates)).fill("2099-01-01")
     save.click()
-    saved = saved_file(page, price_data.DATA_FILE, files[price_data.DATA_FILE])
-    before, after = price_data.parse_price_data(files[price_data.DATA_FILE]), price_data.parse_price_data(saved)
+    saved = saved_file(page, price_file.DATA_FILE, files[price_file.DATA_FILE])
+    before, after = price_file.read_price_file(files[price_file.DATA_FILE]), price_file.read_price_file(saved)
     assert after.vat_rates[:-1] == before.vat_rates and str(after.vat_rates[-1].percent) == "26"
     assert after.vat_rates[-1].effective.isoformat() == "2099-01-01"
     assert (after.services, after.texts) == (before.services, before.texts)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-import estimator
+from website import estimator
 from browsing import AXE_OPTIONS, NO_MOTION, describe, focus_problems, focus_state
 from harness import SITE_ORIGIN
-from prices import format_money, price_row, render_cost_example
+from website.formats import format_money
+from website.prices import price_row, render_cost_example
 from estimator_helpers import PAGES, data, embedded_json, rate, service
 
 WEEKS = (1, 4, 12, 17, 52)  # 1 and 52 are the limits; 17 weeks is about a spring term

@@ -15,8 +15,10 @@ import pytest
 import yaml
 
 from harness import ROOT, SITE_ORIGIN, serve_from
-from price_data import DATA_FILE, load_price_data, rate_in_force
-from prices import build_date, format_hours, format_money, price_row
+from website.price_file import DATA_FILE, load_price_file, rate_in_force
+from website.context import build_date
+from website.formats import format_hours, format_money
+from website.prices import price_row
 
 LANGUAGES = {"fi": "/", "en": "/en/"}
 MAX_SHEETS = {"hinnat": 3}

@@ -1,39 +1,7 @@
-"""hooks/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
+"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
 
 from __future__ import annotations
 
-import logging
-
-from links import NAV_LOGGER, PAGES_LOGGER, _Explainer, on_config
-from links_helpers import PAGES
-
-
-def test_the_filter_rewrites_warnings_once_even_when_loaded_again():
-    logger = logging.getLogger(PAGES_LOGGER)
-    nav_logger = logging.getLogger(NAV_LOGGER)
-    try:
-        on_config(None)
-        on_config(None)  # `mkdocs serve` loads the hooks again on every rebuild
-        explainers = [item for item in logger.filters if isinstance(item, _Explainer)]
-        assert len(explainers) == 1
-        explainers[0].pages = PAGES
-        record = logger.makeRecord(
-            PAGES_LOGGER, logging.WARNING, __file__, 1,
-            "Doc file '%s' contains a link 'yhteystiedt.md', but the target is not found among documentation files.",
-            ("hinnat.fi.md",), None,
-        )
-        assert logger.filter(record)
-        assert record.getMessage().startswith("docs/hinnat.fi.md: linkki 'yhteystiedt.md'")
-        # Each language's build reads the same menu: its mistake is said once.
-        nav = "A reference to 'hinat.md' is included in the 'nav' configuration, which is not found in the documentation files."
-        first = nav_logger.makeRecord(NAV_LOGGER, logging.WARNING, __file__, 1, nav, None, None)
-        again = nav_logger.makeRecord(NAV_LOGGER, logging.WARNING, __file__, 1, nav, None, None)
-        assert nav_logger.filter(first) and not nav_logger.filter(again)
-        assert first.getMessage().startswith("mkdocs.yml: valikossa (nav) on sivu 'hinat.md'")
-    finally:
-        for each in (logger, nav_logger):
-            for item in [item for item in each.filters if isinstance(item, _Explainer)]:
-                each.removeFilter(item)
 
 
 def test_a_renamed_section_is_named_where_it_was_renamed(project_copy, tmp_path):

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from harness import ROOT
-from price_data import DATA_FILE, load_price_data, rate_in_force
-from prices import format_money, format_rate, price_row
+from website.price_file import DATA_FILE, load_price_file, rate_in_force
+from website.formats import format_money, format_rate
+from website.prices import price_row
 
 LANGUAGES = ("fi", "en")
 PREFIX = {"fi": "", "en": "en/"}
@@ -155,7 +156,7 @@ def sentences(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def price_data():
-    return load_price_data(ROOT / DATA_FILE)
+    return load_price_file(ROOT / DATA_FILE)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-import price_data
+from website import price_file
 from harness import ROOT
 
 import update_cms
@@ -149,11 +149,11 @@ def test_the_cms_validation_accepts_every_page_as_it_is_and_stops_what_the_build
 def test_every_key_of_the_price_file_is_a_field_and_no_field_adds_a_key():
     prices = collection("prices")
     (entry,) = prices["files"]
-    assert entry["file"] == price_data.DATA_FILE
+    assert entry["file"] == price_file.DATA_FILE
     data = yaml.safe_load(PRICES.read_text(encoding="utf-8"))
     in_file, in_config = data_paths(data), field_paths(entry["fields"])
     # Missing fields would still be kept (Sveltia writes unknown keys back), but staff could not see
-    # them; a field the file lacks would add a key that hooks/price_data.py rejects.
+    # them; a field the file lacks would add a key that hooks/price_file.py rejects.
     assert in_file == in_config, {"not in the CMS": in_file - in_config, "not in the file": in_config - in_file}
 
 
@@ -173,8 +173,8 @@ def test_price_fields_are_numbers_and_dates_the_price_checker_reads():
         assert price.search(good)
     assert not price.search("70.123")
     texts = js_pattern(fields["vat_free"])
-    data = price_data.load_price_data(PRICES)
-    for language in price_data.LANGUAGES:
+    data = price_file.load_price_file(PRICES)
+    for language in price_file.LANGUAGES:
         for text in data.texts[language].values():
             assert texts.search(text)
     assert not texts.search("Verokanta {vat} on voimassa")

@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from price_data import DATA_FILE
+from website.price_file import DATA_FILE
 from content_facts_helpers import CONDITION_TERMS, LANGUAGES, data, squash
 
 

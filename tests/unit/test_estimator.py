@@ -14,12 +14,16 @@ from decimal import Decimal
 
 import pytest
 
-import estimator
-from price_data import Duration, Service, VatRate, parse_price_data, rate_in_force
-from prices import format_hours, format_money, price_row
-from shortcodes import Shortcode
+from harness import ROOT
+from website import estimator, fragments, shortcodes
+from website.pages import Source
+from website.price_file import Duration, Service, VatRate, read_price_file, rate_in_force
+from website.formats import format_hours, format_money
+from website.prices import price_row
+from website.shortcodes import Shortcode
 from estimator_helpers import PAGES, data, embedded_json
 
+TEMPLATES = fragments.environment(ROOT)
 NBSP = "\N{NO-BREAK SPACE}"
 
 # A price file for the unit tests: a price whose VAT is 8.49915 (rounds to 8.50), one whose VAT is
@@ -46,7 +50,7 @@ texts:
 
 @pytest.fixture(scope="module")
 def fixture_data():
-    return parse_price_data(FIXTURE, "tests/test_estimator.py")
+    return read_price_file(FIXTURE, "tests/test_estimator.py")
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +100,7 @@ def test_the_money_format_comes_from_babel():
 @pytest.mark.parametrize("language", PAGES)
 def test_the_markup_is_hidden_labelled_and_carries_its_data(fixture_data, fixture_rate, language):
     plan = fixture_data.services["plan"]
-    html = estimator.render_cost_estimator(plan, fixture_rate, language, 120)
+    html = estimator.render_cost_estimator(plan, fixture_rate, language, 120, TEMPLATES)
     texts = estimator.TEXTS[language]
     assert re.match(r'<div class="cost-estimator" data-cost-estimator="plan" hidden>', html)
     for field, name in (("minutes", "minutes"), ("per-week", "per_week"), ("weeks", "weeks")):
@@ -129,7 +133,8 @@ def test_the_json_cannot_close_its_script_element():
 def test_a_wrong_shortcode_is_explained_in_finnish_then_english(fixture_data, fixture_rate, args, finnish, english):
     text = f"<!-- md:cost-estimator {' '.join(args)} -->"
     page = "# Hinnat\n\n" + text + "\n"
-    errors = estimator.shortcode_errors(page, fixture_data, fixture_rate, "docs/hinnat.fi.md")
+    renderers = estimator.renderers(fixture_data, fixture_rate, "fi", TEMPLATES)
+    errors = [problem.message for problem in shortcodes.check(Source("hinnat.fi.md", page), renderers, renderers)]
     assert len(errors) == 1 and errors[0].startswith("docs/hinnat.fi.md, rivi 3: "), errors
     finnish_part, english_part = errors[0].split("In English: ")
     assert english_part.startswith("docs/hinnat.fi.md, line 3: "), errors[0]
@@ -137,5 +142,5 @@ def test_a_wrong_shortcode_is_explained_in_finnish_then_english(fixture_data, fi
 
 
 def test_without_a_length_the_estimator_starts_at_two_hours(fixture_data, fixture_rate):
-    html = estimator.render_shortcode(Shortcode(1, "cost-estimator", ("plan",), ""), fixture_data, fixture_rate, "fi")
+    html = estimator.render_shortcode(Shortcode(1, "cost-estimator", ("plan",), ""), fixture_data, fixture_rate, "fi", TEMPLATES)
     assert '<option value="120" selected>' in html

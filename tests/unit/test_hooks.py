@@ -1,19 +1,16 @@
-"""The small hooks' pure functions, and the one source of the contact details."""
+"""The feature modules' pure functions, and the one source of the contact details."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-import contact
-import price_data
-import safe_output
-import search_language
-import seo
-import shortcodes
-import tables
-import translations
 from harness import ROOT
+from website import contact, fragments, output, pages, price_file, render, seo, shortcodes, tables, translations
+from website.pages import Source
+from website.problems import StaffError
+
+TEMPLATES = fragments.environment(ROOT)
 
 
 def test_shortcodes_are_found_with_their_lines():
@@ -26,9 +23,10 @@ def test_shortcodes_are_found_with_their_lines():
 
 
 def test_an_unknown_shortcode_is_reported_with_page_and_line():
-    errors = shortcodes.unknown_shortcode_errors("a\n<!-- md:prce-table x -->\n", {"price-table"}, "docs/a.fi.md")
+    errors = shortcodes.unknown_shortcode_problems(Source("a.fi.md", "a\n<!-- md:prce-table x -->\n"), {"price-table"})
     assert len(errors) == 1
-    finnish, english = errors[0].split("\n    In English: ")
+    assert (errors[0].file, errors[0].line) == ("docs/a.fi.md", 2)
+    finnish, english = errors[0].message.split("\n    In English: ")
     assert finnish.startswith("docs/a.fi.md, rivi 2: sivulla on lyhytkoodi '<!-- md:prce-table x -->', jota sivusto ei tunne")
     assert "Tarkoititko 'md:price-table'?" in finnish
     assert english.startswith("docs/a.fi.md, line 2: the shortcode '<!-- md:prce-table x -->'")
@@ -39,10 +37,8 @@ def test_plain_comments_are_not_shortcodes():
     assert shortcodes.find_shortcodes("<!-- TODO-RESULTS -->\n<!-- a note -->") == []
 
 
-def test_every_hook_declares_the_shortcodes_it_renders():
-    import prices
-
-    assert shortcodes.known_shortcode_names([prices, contact]) >= {"price-table", "contact", "vat-rate"}
+def test_every_module_declares_the_shortcodes_it_renders():
+    assert set(render.KNOWN_SHORTCODES) >= {"price-table", "contact", "vat-rate", "cost-estimator", "next-step"}
 
 
 CONTACT = {
@@ -56,33 +52,37 @@ CONTACT = {
 
 
 def test_contact_card_links():
-    card = contact.render_contact(CONTACT, "en")
+    card = contact.render_contact(CONTACT, "en", TEMPLATES)
     assert '<a href="tel:+358401234567">+358 40 123 4567</a>' in card
-    assert '<a href="tel:+358401234567">040 123 4567</a>' in contact.render_contact(CONTACT, "fi")
+    assert '<a href="tel:+358401234567">040 123 4567</a>' in contact.render_contact(CONTACT, "fi", TEMPLATES)
     assert '<a href="mailto:testi@example.fi">testi@example.fi</a>' in card
     assert "Head, Metodi" in card and "Phone:" in card
-    assert "Puhelin:" in contact.render_contact(CONTACT, "fi")
+    assert "Puhelin:" in contact.render_contact(CONTACT, "fi", TEMPLATES)
+    # One line of HTML, so that Markdown keeps it one block; every value escaped.
+    assert "\n" not in card
+    assert "&lt;b&gt;" in contact.render_contact({**CONTACT, "name": "<b>"}, "fi", TEMPLATES)
 
 
 def test_incomplete_contact_details_are_explained():
     broken = {**CONTACT, "role": {"fi": "Vastaava"}}
-    try:
-        contact.check_contact(broken)
-    except contact.ContactError as error:
-        assert "role: kielen 'en' tieto puuttuu" in str(error)
-        assert "role: the value in 'en' is missing" in str(error)
-    else:
-        raise AssertionError("an English role is required")
+    config_lines = {("extra", "contact", "role"): 61, ("extra", "contact", "role", "fi"): 62}
+    [error] = contact.contact_problems(broken, config_lines)
+    assert "role: kielen 'en' tieto puuttuu" in str(error)
+    assert "role: the value in 'en' is missing" in str(error)
+    assert (error.file, error.line) == ("mkdocs.yml", 61) and str(error).startswith("mkdocs.yml, rivi 61:")
+    # Every gap at once, not the first one only.
+    assert len(contact.contact_problems({**CONTACT, "email": "", "phone_uri": "0401234567"})) == 2
+    assert contact.contact_problems(CONTACT) == []
 
 
 def test_actions_and_next_step_use_the_same_details():
-    actions = contact.render_contact_actions(CONTACT, "en")
+    actions = contact.render_contact_actions(CONTACT, "en", TEMPLATES)
     assert 'href="tel:+358401234567"' in actions and ">Call <" in actions and "+358 40 123 4567" in actions
     assert 'href="mailto:testi@example.fi"' in actions and "Send an email" in actions
-    box = contact.render_next_step(CONTACT, "fi", "hinnat.fi.md")
+    box = contact.render_next_step(CONTACT, "fi", "hinnat.fi.md", TEMPLATES)
     assert "## Ota yhteyttä" in box and actions.replace("Call", "Soita") not in box
     assert "[palveluehdot](palveluehdot.md)" in box and "(hinnat.md)" not in box
-    nested = contact.render_next_step(CONTACT, "en", "opas/sivu.en.md")
+    nested = contact.render_next_step(CONTACT, "en", "opas/sivu.en.md", TEMPLATES)
     assert "(../palveluehdot.md)" in nested and "(../hinnat.md)" in nested
 
 
@@ -95,7 +95,8 @@ def test_no_contact_detail_is_typed_into_a_page():
 
 
 def test_a_page_in_one_language_only_is_named():
-    errors = translations.missing_translations(["index.fi.md", "index.en.md", "uusi.fi.md", "notes.md"])
+    sources = tuple(Source(path, "---\ndescription: x\n---\n") for path in ["index.fi.md", "index.en.md", "uusi.fi.md", "notes.md"])
+    errors = [problem.message for problem in translations.check(sources)]
     assert any(error.startswith("docs/uusi.en.md puuttuu: sivusta docs/uusi.fi.md ei ole englanninkielistä versiota") for error in errors)
     assert any("In English: docs/uusi.en.md is missing: docs/uusi.fi.md has no English version" in error for error in errors)
     assert any(error.startswith("docs/notes.md: tiedoston nimestä puuttuu kieli") for error in errors)
@@ -103,11 +104,14 @@ def test_a_page_in_one_language_only_is_named():
 
 
 def test_a_missing_description_is_named():
-    missing = translations.description_error("a.fi.md", "# Otsikko\n")
+    missing = translations.description_problem(Source("a.fi.md", "# Otsikko\n")).message
     assert missing.startswith("docs/a.fi.md: sivulta puuttuu kuvaus (description)") and "has no description" in missing
-    assert translations.description_error("a.fi.md", "---\ndescription: Hyvä.\n---\n# Otsikko\n") is None
-    broken = translations.description_error("a.fi.md", "---\ndescription: Hinnat: x\n---\n")
+    assert translations.description_problem(Source("a.fi.md", "---\ndescription: Hyvä.\n---\n# Otsikko\n")) is None
+    broken = translations.description_problem(Source("a.fi.md", "---\ndescription: Hinnat: x\n---\n")).message
     assert "kirjoita koko arvo lainausmerkkeihin" in broken and "double quotes" in broken
+    # An opening section that is never closed is not called a missing description.
+    unclosed = translations.description_problem(Source("a.fi.md", "---\ndescription: Hyvä.\n\n# Otsikko\n")).message
+    assert "sivulta puuttuu kuvaus" not in unclosed and "'---'" in unclosed
 
 
 def test_tables_get_caption_and_scope():
@@ -152,7 +156,7 @@ def test_alternates_of_a_nested_english_page():
 
 
 def test_slugs_from_sources():
-    assert seo.slugs_from_sources(["index.fi.md", "a.en.md", "b/index.fi.md", "b/c.fi.md"]) == ["", "a/", "b/", "b/c/"]
+    assert pages.slugs(["index.fi.md", "a.en.md", "b/index.fi.md", "b/c.fi.md"]) == ["", "a/", "b/", "b/c/"]
 
 
 def test_search_index_is_split_by_language():
@@ -165,35 +169,33 @@ def test_search_index_is_split_by_language():
             {"location": "english/", "title": "Finnish page with an English slug", "text": ""},
         ],
     }
-    split = search_language.split_index(index)
+    split = output.split_index(index)
     assert split["fi"]["config"]["lang"] == ["fi"] and split["en"]["config"]["lang"] == ["en"]
     assert [doc["location"] for doc in split["fi"]["docs"]] == ["", "english/"]
     assert [doc["location"] for doc in split["en"]["docs"]] == ["", "hinnat/#x"]
 
 
 def test_publish_swaps_folders(tmp_path):
-    site, staging = tmp_path / "site", safe_output.staging_dir(tmp_path / "site")
+    site, staging = tmp_path / "site", output.staging_dir(tmp_path / "site")
     site.mkdir()
     (site / "old.html").write_text("old")
     staging.mkdir()
     (staging / "new.html").write_text("new")
-    safe_output.publish(staging, site)
+    output.publish(staging, site)
     assert [path.name for path in site.iterdir()] == ["new.html"]
     assert not staging.exists() and not site.with_name("site.previous").exists()
 
 
 def test_serve_is_left_alone():
-    safe_output.on_startup(command="serve", dirty=False)
+    import main
 
-    class Config:
-        site_dir = "/tmp/served"
-
-    assert safe_output.on_config(Config()).site_dir == "/tmp/served"
-    safe_output.on_shutdown()
+    main.on_startup(command="serve", dirty=False)
+    assert main._command["staging"] is None and main._command["site"] is None
+    main.on_shutdown()
 
 
 def test_task_list_items_become_labels():
-    import task_lists
+    from website import task_lists
 
     html = '<ul><li class="task-list-item"><input type="checkbox"/> Kuuntelen.</li></ul>'
     assert task_lists.label_task_items(html) == (
@@ -202,7 +204,7 @@ def test_task_list_items_become_labels():
 
 
 def test_stylesheets_are_served_as_one_bundle(tmp_path):
-    import stylesheets
+    from website import stylesheets
 
     theme = tmp_path / "theme"
     (theme / "assets/css").mkdir(parents=True)
@@ -213,15 +215,15 @@ def test_stylesheets_are_served_as_one_bundle(tmp_path):
         '<head><link rel="stylesheet" href="../../assets/css/a.css">\n'
         '<link rel="stylesheet" href="../../assets/css/b.css">\n</head>'
     )
-    stylesheets.on_pre_build(None)
-    result = stylesheets.bundle_page(html, "en/hinnat", site, [theme])
+    bundles: dict = {}
+    result = stylesheets.bundle_page(html, "en/hinnat", site, [theme], bundles)
     links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', result)
     assert len(links) == 1 and re.fullmatch(r"\.\./\.\./assets/css/bundle\.[0-9a-f]{8}\.css", links[0])
     bundle = (site / "en/hinnat" / links[0]).resolve().read_text(encoding="utf-8")
     assert bundle == '@charset "UTF-8";\na{color:red}\nb { color: blue; }\n'
-    assert stylesheets.bundle_page(result, "en/hinnat", site, [theme]) == result
+    assert stylesheets.bundle_page(result, "en/hinnat", site, [theme], bundles) == result
     absolute = '<link rel="stylesheet" href="/assets/css/a.css"><link rel="stylesheet" href="/assets/css/b.css">'
-    assert stylesheets.bundle_page(absolute, "", site, [theme]) == absolute
+    assert stylesheets.bundle_page(absolute, "", site, [theme], bundles) == absolute
 
 
 PRICE_FIXTURE = (ROOT / "tests" / "fixtures" / "prices.yml").read_text(encoding="utf-8")
@@ -238,8 +240,8 @@ def nth_line(lines: list[str], pattern: str, n: int) -> int:
 
 def price_error(lines: list[str]) -> tuple[str, str]:
     try:
-        price_data.parse_price_data("\n".join(lines) + "\n")
-    except price_data.PriceDataError as error:
+        price_file.read_price_file("\n".join(lines) + "\n")
+    except StaffError as error:
         finnish, english = str(error).split("\n    In English: ")
         return finnish, english
     raise AssertionError("the broken price file was accepted")
@@ -354,12 +356,14 @@ def test_a_tab_and_a_missing_space_are_named():
 
 
 def test_shortcode_errors_name_the_place_in_both_languages():
-    import prices
+    from website import prices
 
-    data = price_data.parse_price_data(PRICE_FIXTURE)
-    rate = price_data.rate_in_force(data.vat_rates, date(2026, 1, 1))
-    [error] = prices.shortcode_errors("a\nb\n<!-- md:price-table suport-person -->\n", data, rate, "docs/a.fi.md")
-    finnish, english = error.split("\n    In English: ")
+    data = price_file.read_price_file(PRICE_FIXTURE)
+    rate = price_file.rate_in_force(data.vat_rates, date(2026, 1, 1))
+    source = Source("a.fi.md", "a\nb\n<!-- md:price-table suport-person -->\n")
+    [error] = shortcodes.check(source, prices.renderers(data, rate, "fi"), prices.SHORTCODE_NAMES)
+    assert (error.file, error.line) == ("docs/a.fi.md", 3)
+    finnish, english = error.message.split("\n    In English: ")
     assert finnish.startswith("docs/a.fi.md, rivi 3: lyhytkoodissa '<!-- md:price-table suport-person -->' on palvelu")
     assert "Tarkoititko 'support-person'?" in finnish
     assert english.startswith("docs/a.fi.md, line 3: '<!-- md:price-table suport-person -->' names the service")
@@ -370,15 +374,20 @@ def test_serve_previews_a_page_in_one_language_but_build_stops(tmp_path):
     docs.mkdir()
     for name in ("index.fi.md", "index.en.md", "uutinen.fi.md"):
         (docs / name).write_text("---\ndescription: Kuvaus.\n---\n\n# Otsikko\n\nTeksti.\n", encoding="utf-8")
-    errors, preview = translations.page_problems(docs, serving=False)
-    assert preview == [] and len(errors) == 1 and errors[0].startswith("docs/uutinen.en.md puuttuu")
-    errors, preview = translations.page_problems(docs, serving=True)
-    assert errors == [] and preview == [translations.MissingPair("uutinen", "fi", "en")]
+    from website.problems import stops
+
+    sources = pages.read_sources(docs)
+    errors = translations.check(sources, serving=False)
+    assert len(errors) == 1 and errors[0].message.startswith("docs/uutinen.en.md puuttuu") and stops(errors, serving=False)
+    errors = translations.check(sources, serving=True)
+    assert len(errors) == 1 and errors[0].message.startswith("Esikatselu: docs/uutinen.fi.md näkyy esikatselussa")
+    assert not stops(errors, serving=True)
+    assert translations.pages_in_one_language(sources) == {"uutinen.fi.md": translations.MissingPair("uutinen", "fi", "en")}
 
     (docs / "Toinen.FI.md").write_text("---\ndescription: x\n---\n", encoding="utf-8")
-    errors, _ = translations.page_problems(docs, serving=True)
-    assert len(errors) == 1 and "kieliosa '.FI' pitää kirjoittaa pienillä kirjaimilla" in errors[0]
-    assert "docs/toinen.fi.md" in errors[0]
+    errors = [error for error in translations.check(pages.read_sources(docs), serving=True) if stops([error], serving=True)]
+    assert len(errors) == 1 and "kieliosa '.FI' pitää kirjoittaa pienillä kirjaimilla" in errors[0].message
+    assert "docs/toinen.fi.md" in errors[0].message
 
 
 def test_the_preview_notice_comes_after_the_heading_in_both_languages():

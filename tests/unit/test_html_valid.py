@@ -12,7 +12,7 @@ from __future__ import annotations
 
 
 def test_material_markup_is_mended():
-    import valid_html
+    from website import valid_html
 
     page = (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'

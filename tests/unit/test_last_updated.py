@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import pytest
+
 from harness import ROOT
-from last_updated import (
-    Change,
-    History,
-    build_date,
-    format_updated,
-    last_updated,
-    page_language,
-    parse_log,
-    parse_status,
-    read_history,
-)
+from website.last_updated import Change, History, format_updated, last_updated, parse_log, parse_status, read_history
+from website.context import build_date
+from website.problems import StaffError
+from website.pages import language_of
 from git_repo import commit, git
 
 
@@ -29,9 +24,9 @@ def test_format_in_finnish_and_english():
 
 
 def test_page_language():
-    assert page_language("index.fi.md") == "fi"
-    assert page_language("toipumisorientaatio/yhteys.en.md") == "en"
-    assert page_language("vanha.md") == "fi"
+    assert language_of("index.fi.md") == "fi"
+    assert language_of("toipumisorientaatio/yhteys.en.md") == "en"
+    assert language_of("vanha.md") == "fi"
 
 
 def test_parse_log_keeps_the_newest_change_of_each_file():
@@ -56,7 +51,10 @@ def test_build_date_from_source_date_epoch_or_today():
     assert build_date({"SOURCE_DATE_EPOCH": "1795000000"}) == date(2026, 11, 18)
     today = datetime.now(timezone.utc).date()
     assert build_date({}) == today
-    assert build_date({"SOURCE_DATE_EPOCH": "not a time"}) == today
+    # A date that is no date is a problem for the checking pass; the context then uses today
+    # (tests/unit/test_context.py).
+    with pytest.raises(StaffError, match="SOURCE_DATE_EPOCH is 'not a time'"):
+        build_date({"SOURCE_DATE_EPOCH": "not a time"})
 
 
 def test_committed_file_shows_its_commit_date_and_others_the_fallback():

@@ -1,9 +1,19 @@
-"""hooks/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
+"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
 
 from __future__ import annotations
 
-from links import explain, line_of_link, line_of_nav_entry, nearest_page
+import logging
+
 from links_helpers import PAGES
+from website import links
+from website.links import NAV_LOGGER, PAGES_LOGGER, BrokenLinkExplainer, line_of_link, line_of_nav_entry, nearest_page
+from website.pages import Source
+
+
+def explain(*args, **options) -> str | None:
+    """The explanation's message (``links.explain`` gives it as a problem, with its file and line)."""
+    problem = links.explain(*args, **options)
+    return problem.message if problem else None
 
 
 def test_page_links_drop_the_language():
@@ -104,3 +114,32 @@ def test_mkdocs_own_suggestion_is_kept():
 def test_other_messages_are_left_alone():
     assert explain("Doc file 'a.fi.md' contains an absolute link '/x', it was left as is.", PAGES) is None
     assert explain("Something else entirely", PAGES) is None
+
+
+def test_the_filter_rewrites_warnings_once_even_when_installed_again():
+    logger = logging.getLogger(PAGES_LOGGER)
+    nav_logger = logging.getLogger(NAV_LOGGER)
+    sources = tuple(Source(f"{page[:-3]}.{language}.md", "") for page in PAGES for language in ("fi", "en"))
+    try:
+        BrokenLinkExplainer(sources, "").install()
+        BrokenLinkExplainer(sources, "").install()  # `mkdocs serve` makes one for every rebuild
+        explainers = [item for item in logger.filters if isinstance(item, BrokenLinkExplainer)]
+        assert len(explainers) == 1
+        record = logger.makeRecord(
+            PAGES_LOGGER, logging.WARNING, __file__, 1,
+            "Doc file '%s' contains a link 'yhteystiedt.md', but the target is not found among documentation files.",
+            ("hinnat.fi.md",), None,
+        )
+        assert logger.filter(record)
+        assert record.getMessage().startswith("docs/hinnat.fi.md: linkki 'yhteystiedt.md'")
+        assert record.problem.file == "docs/hinnat.fi.md"
+        # Each language's build reads the same menu: its mistake is said once.
+        nav = "A reference to 'hinat.md' is included in the 'nav' configuration, which is not found in the documentation files."
+        first = nav_logger.makeRecord(NAV_LOGGER, logging.WARNING, __file__, 1, nav, None, None)
+        again = nav_logger.makeRecord(NAV_LOGGER, logging.WARNING, __file__, 1, nav, None, None)
+        assert nav_logger.filter(first) and not nav_logger.filter(again)
+        assert first.getMessage().startswith("mkdocs.yml: valikossa (nav) on sivu 'hinat.md'")
+    finally:
+        for each in (logger, nav_logger):
+            for item in [item for item in each.filters if isinstance(item, BrokenLinkExplainer)]:
+                each.removeFilter(item)

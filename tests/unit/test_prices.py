@@ -10,27 +10,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import prices
+from website import prices
 from harness import ROOT
-from shortcodes import markdown_sources
-from price_data import Duration, PriceDataError, VatRate, load_price_data, parse_price_data, rate_in_force
-from prices import (
-    build_date,
-    format_day,
-    format_hours,
-    format_money,
-    format_rate,
-    price_row,
-    render_cost_example,
-    vat_amount,
-)
+from website import shortcodes
+from website.pages import Source, read_sources
+from website.price_file import Duration, VatRate, load_price_file, read_price_file, rate_in_force
+from website.problems import StaffError
+from website.context import build_date
+from website.formats import format_day, format_hours, format_money, format_rate
+from website.prices import price_row, render_cost_example, vat_amount
 from prices_helpers import FIXTURE, NBSP, data
 
 
 @pytest.fixture(scope="module")
 def fixture_data():
     """The frozen price file: 24 % from 2013-01-01, 25.5 % from 2024-09-01, 70/90/110/130 €."""
-    return load_price_data(FIXTURE)
+    return load_price_file(FIXTURE)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +90,7 @@ def test_build_date_honours_source_date_epoch():
     epoch = int(datetime(2024, 8, 31, 23, 59, tzinfo=timezone.utc).timestamp())
     assert build_date({"SOURCE_DATE_EPOCH": str(epoch)}) == date(2024, 8, 31)
     assert build_date({"SOURCE_DATE_EPOCH": str(epoch + 60)}) == date(2024, 9, 1)
-    with pytest.raises(PriceDataError, match="SOURCE_DATE_EPOCH is 'yesterday'"):
+    with pytest.raises(StaffError, match="SOURCE_DATE_EPOCH is 'yesterday'"):
         build_date({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
@@ -166,8 +161,8 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_price_data_is_explained(case):
     text, expected = BAD_INPUTS[case]
-    with pytest.raises(PriceDataError) as error:
-        parse_price_data(text)
+    with pytest.raises(StaffError) as error:
+        read_price_file(text)
     message = str(error.value)
     assert message.startswith("data/prices.yml"), message
     assert re.search(expected, message), message
@@ -176,8 +171,8 @@ def test_bad_price_data_is_explained(case):
 
 def test_the_line_named_is_the_line_of_the_mistake():
     text = broken("price: 110.00", "price: 110.999")
-    with pytest.raises(PriceDataError) as error:
-        parse_price_data(text)
+    with pytest.raises(StaffError) as error:
+        read_price_file(text)
     line = int(re.search(r"line (\d+)", str(error.value))[1])
     assert "110.999" in text.splitlines()[line - 1]
 
@@ -185,7 +180,7 @@ def test_the_line_named_is_the_line_of_the_mistake():
 def test_no_rate_in_force_on_the_build_date(data):
     earliest = min(rate.effective for rate in data.vat_rates)
     before = date.fromordinal(earliest.toordinal() - 1)
-    with pytest.raises(PriceDataError, match=rf"no VAT rate is in force on the build date {before.isoformat()}"):
+    with pytest.raises(StaffError, match=rf"no VAT rate is in force on the build date {before.isoformat()}"):
         rate_in_force(data.vat_rates, before)
 
 
@@ -202,7 +197,8 @@ def test_no_rate_in_force_on_the_build_date(data):
 def test_bad_shortcode_names_page_and_line(fixture_data, shortcode, expected):
     data = fixture_data
     page = f"---\ndescription: x\n---\n\n# Otsikko\n\n{shortcode}\n"
-    errors = prices.shortcode_errors(page, data, rate_in_force(data.vat_rates, date(2026, 1, 1)), "docs/hinnat.fi.md")
+    renderers = prices.renderers(data, rate_in_force(data.vat_rates, date(2026, 1, 1)), "fi")
+    errors = [problem.message for problem in shortcodes.check(Source("hinnat.fi.md", page), renderers, renderers)]
     assert len(errors) == 1
     assert errors[0].startswith("docs/hinnat.fi.md, rivi 7: "), errors[0]
     assert "In English: docs/hinnat.fi.md, line 7: " in errors[0], errors[0]
@@ -211,9 +207,7 @@ def test_bad_shortcode_names_page_and_line(fixture_data, shortcode, expected):
 
 def test_no_hand_typed_euro_amounts_or_vat_rates_in_docs():
     offenders = [
-        error
-        for source, text in markdown_sources(ROOT / "docs")
-        for error in prices.hand_typed_price_errors(text, source)
+        problem.message for source in read_sources(ROOT / "docs") for problem in prices.hand_typed_price_problems(source)
     ]
     assert not offenders, "\n".join(offenders)
 

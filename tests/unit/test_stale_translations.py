@@ -13,7 +13,7 @@ import pytest
 import stale_translations
 from git_repo import commit, git
 from harness import ROOT
-from last_updated import Change, History
+from website.last_updated import Change, History
 
 SCRIPT = ROOT / "scripts" / "stale_translations.py"
 
@@ -46,11 +46,16 @@ def repo(tmp_path) -> Path:
     return repo
 
 
+# As `python3 scripts/dev.py stale` runs the script: hooks/ on its path, for website.last_updated.
+SCRIPT_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+
+
 def run_script(repo: Path, *args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, *python_flags, str(SCRIPT), "--docs", str(repo / "docs"), *args],
         capture_output=True,
         text=True,
+        env=SCRIPT_ENV,
     )
 
 
@@ -109,7 +114,7 @@ def test_without_git_history_it_says_so_and_exits_0(tmp_path):
         [sys.executable, str(SCRIPT), "--docs", str(docs)],
         capture_output=True,
         text=True,
-        env={**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path)},
+        env={**SCRIPT_ENV, "GIT_CEILING_DIRECTORIES": str(tmp_path)},
     )
     assert result.returncode == 0
     assert "Cannot read the git history" in result.stdout

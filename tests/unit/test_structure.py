@@ -9,13 +9,29 @@ from __future__ import annotations
 import pytest
 
 from harness import ROOT
-from structure import (
-    config_error,
-    file_name_errors,
-    nav_entries,
-    pages_outside_menu,
-    untranslated_menu_titles,
-)
+from website import staff_yaml, structure
+from website.structure import nav_entries
+
+
+def messages(problems) -> list[str]:
+    return [problem.message for problem in problems]
+
+
+def file_name_problems(paths):
+    return messages(structure.file_name_problems(paths))
+
+
+def pages_outside_menu(*args):
+    return messages(structure.pages_outside_menu(*args))
+
+
+def untranslated_menu_titles(*args):
+    return messages(structure.untranslated_menu_titles(*args))
+
+
+def config_problem(text):
+    problem = staff_yaml.config_problem(text)
+    return problem.message if problem else None
 
 NAV = [
     {"Etusivu": "index.md"},
@@ -32,7 +48,7 @@ def never(path: str) -> bool:
     [("ryhmät.fi.md", "ryhmat"), ("uusi toimipiste.fi.md", "uusi-toimipiste"), ("Uutiset/talvi.fi.md", "uutiset")],
 )
 def test_file_names_outside_a_to_z_are_named_with_a_better_name(path, suggestion):
-    errors = file_name_errors([path])
+    errors = file_name_problems([path])
     assert len(errors) == 1
     assert errors[0].startswith(f"docs/{path}: ")
     assert f"'{suggestion}'" in errors[0]
@@ -40,8 +56,8 @@ def test_file_names_outside_a_to_z_are_named_with_a_better_name(path, suggestion
 
 
 def test_good_file_names_pass_and_a_page_pair_is_reported_once():
-    assert file_name_errors(["hinnat.fi.md", "toipumisorientaatio/elaman-tarkoitus.en.md", "a-1.fi.md"]) == []
-    assert len(file_name_errors(["ryhmät.fi.md", "ryhmät.en.md"])) == 1
+    assert file_name_problems(["hinnat.fi.md", "toipumisorientaatio/elaman-tarkoitus.en.md", "a-1.fi.md"]) == []
+    assert len(file_name_problems(["ryhmät.fi.md", "ryhmät.en.md"])) == 1
 
 
 def test_nav_entries_walk_groups():
@@ -81,14 +97,14 @@ def test_a_menu_title_without_an_english_title_is_reported_with_its_line():
 )
 def test_a_broken_mkdocs_yml_gets_a_plain_message(line, advice):
     text = "site_name: x\nnav:\n  - Etusivu: index.md\n" + line + "\n  - Hinnat: hinnat.md\n"
-    message = config_error(text)
+    message = config_problem(text)
     assert message and message.startswith("mkdocs.yml, rivi "), message
     assert advice in message and "In English: mkdocs.yml, line " in message
 
 
 def test_mkdocs_own_tags_are_not_mistakes():
-    assert config_error("site_url: !ENV [SITE_URL, 'https://example.org/']\nnav:\n  - A: a.md\n") is None
-    assert config_error((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) is None
+    assert config_problem("site_url: !ENV [SITE_URL, 'https://example.org/']\nnav:\n  - A: a.md\n") is None
+    assert config_problem((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) is None
 
 
 def test_a_mistyped_menu_entry_is_named_with_its_line_and_no_second_entry_is_advised():
@@ -103,5 +119,5 @@ def test_a_mistyped_menu_entry_is_named_with_its_line_and_no_second_entry_is_adv
 
 def test_a_menu_line_with_a_colon_gets_its_own_mended_line():
     text = "site_name: x\nnav:\n  - Etusivu: index.md\n  - Tiedote: kesän aukiolo: kesa.md\n"
-    message = config_error(text)
+    message = config_problem(text)
     assert "Kirjoita silloin otsikko lainausmerkkeihin: - \"Tiedote: kesän aukiolo\": kesa.md" in message, message

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import json
 
-import structured_data
-from price_data import Duration, Service
-from prices import price_row
+from website import structured_data
+from website.formats import script_text
+from website.price_file import Duration, Service
+from website.prices import price_row
 from structured_data_helpers import vocabulary
 
 
 def test_script_text_cannot_close_its_element():
     value = {"name": "</script><script>alert(1)</script><!-- & -->"}
-    text = structured_data.script_text(value)
+    text = script_text(value)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == value
 

@@ -1,22 +1,28 @@
-"""Both languages are equal: every page exists as name.fi.md and name.en.md (hooks/translations.py)."""
+"""Both languages are equal: every page exists as name.fi.md and name.en.md (hooks/website/translations.py)."""
 
 from __future__ import annotations
 
 from harness import ROOT
-from translations import missing_translations
+from website import translations
+from website.pages import Source, read_sources
 
 DOCS = ROOT / "docs"
 
 
+def check(paths: list[str]) -> list[str]:
+    """The messages for pages with these file names (each with a description, so only names count)."""
+    return [problem.message for problem in translations.check(tuple(Source(path, "---\ndescription: x\n---\n") for path in paths))]
+
+
 def test_every_page_of_the_site_is_in_both_languages():
-    pages = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
-    assert pages, "docs/ has no pages"
-    problems = missing_translations(pages)
+    sources = read_sources(DOCS)
+    assert sources, "docs/ has no pages"
+    problems = [problem.message for problem in translations.check(sources)]
     assert not problems, "\n".join(problems)
 
 
 def test_a_page_in_finnish_only_is_named_with_the_file_to_add():
-    [message] = missing_translations(["index.fi.md", "index.en.md", "palvelut/uusi.fi.md"])
+    [message] = check(["index.fi.md", "index.en.md", "palvelut/uusi.fi.md"])
     assert message.startswith(
         "docs/palvelut/uusi.en.md puuttuu: sivusta docs/palvelut/uusi.fi.md ei ole englanninkielistä versiota."
     )
@@ -27,20 +33,20 @@ def test_a_page_in_finnish_only_is_named_with_the_file_to_add():
 
 
 def test_a_page_in_english_only_is_named_with_the_file_to_add():
-    [message] = missing_translations(["uusi.en.md"])
+    [message] = check(["uusi.en.md"])
     assert message.startswith("docs/uusi.fi.md puuttuu: sivusta docs/uusi.en.md ei ole suomenkielistä versiota.")
     assert "no Finnish version" in message and "add docs/uusi.fi.md" in message
 
 
 def test_a_file_name_without_a_language_is_explained():
-    [message] = missing_translations(["uusi.md", "toinen.fi.md", "toinen.en.md"])
+    [message] = check(["uusi.md", "toinen.fi.md", "toinen.en.md"])
     assert message.startswith("docs/uusi.md: tiedoston nimestä puuttuu kieli. Nimeä suomenkielinen sivu 'uusi.fi.md'")
     assert "In English: docs/uusi.md: the file name has no language" in message
     assert "page.fi.md" in message and "page.en.md" in message
 
 
 def test_a_language_part_in_capitals_is_not_called_missing():
-    [message] = missing_translations(["Uutinen-Testi.FI.md", "index.fi.md", "index.en.md"])
+    [message] = check(["Uutinen-Testi.FI.md", "index.fi.md", "index.en.md"])
     assert message.startswith(
         "docs/Uutinen-Testi.FI.md: tiedoston nimen kieliosa '.FI' pitää kirjoittaa pienillä kirjaimilla"
     )
@@ -49,4 +55,4 @@ def test_a_language_part_in_capitals_is_not_called_missing():
 
 
 def test_a_complete_list_has_no_messages():
-    assert missing_translations(["a.fi.md", "a.en.md", "b/c.fi.md", "b/c.en.md"]) == []
+    assert check(["a.fi.md", "a.en.md", "b/c.fi.md", "b/c.en.md"]) == []

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import github_pages
-import seo
+from website import output
+from website import seo
 from harness import ROOT, SITE_URL
 from workflows_helpers import WORKFLOWS, load, preview_build_env, running, steps, with_env
 
@@ -120,7 +120,11 @@ def test_pull_requests_are_built_first_then_tested():
     build = names.index("python3 scripts/dev.py build")
     test = names.index("python3 scripts/dev.py test")
     assert build < test, "the strict build must come first, so its own message is the first red step"
-    assert dev_commands(run_lines(workflow)) == ["python3 scripts/dev.py build", "python3 scripts/dev.py test"]
+    assert dev_commands(run_lines(workflow)) == [
+        "python3 scripts/dev.py build",
+        "python3 scripts/dev.py test",
+        "python3 scripts/dev.py stale",
+    ]
     checkout = using(check, "actions/checkout")[0]
     assert check["steps"][0] is checkout
     assert checkout["with"]["fetch-depth"] == 0, "the pages' dates need the whole git history"
@@ -130,8 +134,8 @@ def test_pull_requests_are_built_first_then_tested():
     lines = run_lines(workflow)
     assert any("apt-get install" in line and "chromium" in line for line in lines)
     # The stale-translation reminder runs, as GitHub warnings, and can never fail the check.
-    stale = next(step for step in check["steps"] if "stale_translations.py" in step.get("run", ""))
-    assert shlex.split(stale["run"]) == ["python3", "scripts/stale_translations.py", "--github"]
+    stale = next(step for step in check["steps"] if "dev.py stale" in step.get("run", ""))
+    assert shlex.split(stale["run"]) == ["python3", "scripts/dev.py", "stale", "--github"]
     assert condition(stale.get("if")) == "always()"
     assert (ROOT / "scripts" / "stale_translations.py").is_file()
 
@@ -350,7 +354,7 @@ def test_noindex_goes_first_into_the_head_once():
     ],
 )
 def test_the_custom_domain_file_only_for_a_site_at_the_root_of_its_own_host(site_url, domain):
-    assert github_pages.cname_for(site_url) == domain
+    assert output.cname_for(site_url) == domain
 
 
 def test_the_harness_reads_the_live_address_whatever_the_environment(monkeypatch):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from website import staff_yaml
 from website.price_file import DATA_FILE, read_price_file
 from website.problems import Problem, StaffError
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 PRICES = (ROOT / DATA_FILE).read_text(encoding="utf-8")
 PAGE = (
