@@ -31,6 +31,7 @@ XDIST_GROUPS = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     """The folder's layer marker on every test; and under xdist (`dev.py test`, `--dist loadgroup`)
     the tests of one browser module go to one worker, so that the module's sweep over every page (axe,
