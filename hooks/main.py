@@ -91,9 +91,10 @@ def _loggers_for(build: _Build) -> list[tuple[logging.Logger, logging.Filter | l
 
 
 def _attach(build: _Build) -> None:
-    build.explainer.install()
+    # The preview's filter reads MkDocs' own words, so it comes before the explainer rewrites them.
     for logger, item in _loggers_for(build):
         logger.addHandler(item) if isinstance(item, logging.Handler) else logger.addFilter(item)
+    build.explainer.install()
 
 
 def _detach(build: _Build) -> None:
