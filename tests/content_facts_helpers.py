@@ -10,7 +10,7 @@ import pytest
 from harness import ROOT
 from website.price_file import DATA_FILE, load_price_file
 
-LANGUAGES = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as LANGUAGES
 
 # One key term from each of the four conditions (the first condition has two parts).
 CONDITION_TERMS = {

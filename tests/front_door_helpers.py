@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from harness import ROOT
+from harness import LANGUAGE_PREFIXES, ROOT
 from website.price_file import load_price_file, rate_in_force
 from website.context import build_date
 from website.formats import format_money
 from website.prices import price_row
 
-HOME = {"fi": "/", "en": "/en/"}
+HOME = {language: "/" + prefix for language, prefix in LANGUAGE_PREFIXES.items()}
 
 
 def prices_with_vat(language: str) -> list[str]:

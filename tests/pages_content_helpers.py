@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-LANGUAGES = ("fi", "en")
+from website.pages import LANGUAGES  # noqa: F401  (the site's languages, from the page model)
 # Slug of each page (its folder in the built site; "" is the home page).
 PAGES = (
     "",

@@ -4,4 +4,4 @@ from __future__ import annotations
 
 
 SLUGS = ["palveluehdot", "hinnat", "yhteystiedot", "saavutettavuusseloste", "tietosuoja"]
-LANGUAGES = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as LANGUAGES

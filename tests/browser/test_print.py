@@ -14,13 +14,13 @@ import pypdf
 import pytest
 import yaml
 
-from harness import ROOT, SITE_ORIGIN, serve_from
+from harness import LANGUAGE_PREFIXES, ROOT, SITE_ORIGIN, serve_from
 from website.price_file import DATA_FILE, load_price_file, rate_in_force
 from website.context import build_date
 from website.formats import format_hours, format_money
 from website.prices import price_row
 
-LANGUAGES = {"fi": "/", "en": "/en/"}
+LANGUAGES = {language: "/" + prefix for language, prefix in LANGUAGE_PREFIXES.items()}
 MAX_SHEETS = {"hinnat": 3}
 ESTIMATOR_LABELS = {
     "fi": ("Tapaamisen kesto", "Tapaamisia viikossa", "Viikkoja"),

@@ -34,7 +34,7 @@ PAGES = [
     "itsearviointi",
 ]
 PROCESSES = ["yhteys", "toivo-ja-optimismi", "identiteetti", "elaman-tarkoitus", "voimaantuminen"]
-LANGUAGES = ["fi", "en"]
+from website.pages import LANGUAGES
 
 PITFALL_TITLE = {"fi": "Älä kompastu näihin sudenkuoppiin!", "en": "Don’t fall into these pitfalls!"}
 TIP_TITLE = {"fi": "Ammattilaisen vinkit", "en": "Professional’s tips"}

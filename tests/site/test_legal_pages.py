@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-LANGUAGES = ("fi", "en")
-PREFIX = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as PREFIX
+from website.pages import LANGUAGES
 GITHUB_PRIVACY = "https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement"
 
 

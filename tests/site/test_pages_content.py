@@ -18,7 +18,7 @@ from pages_content_helpers import LANGUAGES, PAGES
 from site_pages import article_html, page_file
 
 
-PREFIX = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as PREFIX
 PLACEHOLDER_DESCRIPTIONS = {"luonnos.", "draft."}
 SPACES = "[ \u00a0\u202f]"
 

@@ -20,8 +20,8 @@ from website.price_file import DATA_FILE, load_price_file, rate_in_force
 from website.formats import format_money, format_rate
 from website.prices import price_row
 
-LANGUAGES = ("fi", "en")
-PREFIX = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as PREFIX
+from website.pages import LANGUAGES
 COACHING = "neuropsykiatrinen-valmennus"
 SUPPORT = "ammatillinen-tukihenkilotoiminta"
 AFTER = "valmennuksen-jalkeen"

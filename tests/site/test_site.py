@@ -13,7 +13,7 @@ from site_helpers import EXTERNAL, Elements, SLUGS, loaded_urls
 from site_pages import page_html
 
 
-LANGUAGES = {"fi": "", "en": "en/"}
+from harness import LANGUAGE_PREFIXES as LANGUAGES
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

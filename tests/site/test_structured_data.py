@@ -18,7 +18,7 @@ from website.prices import vat_amount
 from structured_data_helpers import vocabulary
 from site_pages import page_file
 
-LANGUAGES = ("fi", "en")
+from website.pages import LANGUAGES
 PAGES = {"": "Organization", "ammatillinen-tukihenkilotoiminta/": "Service", "neuropsykiatrinen-valmennus/": "Service"}
 PRICED = "ammatillinen-tukihenkilotoiminta/"
 # schema.org 30.0 lists `provider` among its pending terms (its definition was widened to more
