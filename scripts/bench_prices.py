@@ -15,11 +15,10 @@ import statistics
 import time
 from pathlib import Path
 
+from harness import project_context
 from website import checks, render
-from website.context import BuildContext, build_context
 from website.price_file import DATA_FILE, load_price_file
 from website.shortcodes import find_shortcodes
-from website.staff_yaml import read
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,31 +32,12 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(timings)
 
 
-def context_for_project() -> BuildContext:
-    """The build context as the entry hook makes it, from mkdocs.yml as the staff wrote it."""
-    config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config, _ = read(config_text, "mkdocs.yml")
-    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-    translations = {item["locale"]: item.get("nav_translations", {}) for item in i18n["languages"] if "default" not in item}
-    return build_context(
-        project=ROOT,
-        docs_dir=ROOT / "docs",
-        site_url="https://www.metodi.fi/",
-        serving=False,
-        config_text=config_text,
-        nav=config["nav"],
-        left_out=lambda path: path.startswith(("saavutettavuusseloste.", "tietosuoja.")),
-        menu_translations=translations,
-        contact=config["extra"]["contact"],
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50, help="runs of each measurement")
     args = parser.parse_args()
 
-    context = context_for_project()
+    context = project_context()
     load = median_seconds(lambda: load_price_file(ROOT / DATA_FILE), args.repeat)
     check = median_seconds(lambda: checks.check_site(context), args.repeat)
     codes = sum(len(find_shortcodes(source.text)) for source in context.sources)

@@ -130,6 +130,32 @@ def page_paths(docs: Path = ROOT / "docs") -> list[str]:
     return ["/" + url_path(slug, language) for language in LANGUAGES for slug in page_slugs(docs)]
 
 
+def project_context(project: Path = ROOT, environ: dict[str, str] | None = None):
+    """The build context as hooks/main.py makes it, read from the project's mkdocs.yml without MkDocs
+    (for measuring the checking pass, and for tests of it)."""
+    import pathspec.gitignore
+    import yaml
+    from website.context import build_context
+
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(config_text, Loader=yaml.BaseLoader)  # tags (!ENV) stay plain values
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    # As MkDocs reads not_in_nav: gitignore-style patterns.
+    not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(config.get("not_in_nav", "").splitlines())
+    return build_context(
+        project=project,
+        docs_dir=project / "docs",
+        site_url=config["site_url"][-1] if isinstance(config["site_url"], list) else config["site_url"],
+        serving=False,
+        config_text=config_text,
+        nav=config["nav"],
+        left_out=not_in_nav.match_file,
+        menu_translations={item["locale"]: item.get("nav_translations", {}) for item in i18n["languages"] if "default" not in item},
+        contact=config["extra"]["contact"],
+        **({"environ": environ} if environ is not None else {}),
+    )
+
+
 # --------------------------------------------------------------------------- browser
 
 

@@ -3,6 +3,8 @@ two widths, and the keyboard – skip link, visible focus, language selector, se
 toggle and the checklists – without a mouse. Headings: one h1 per page, no level skipped.
 
 WCAG 2.2 AA is the floor for this site (shared/FACTS.md, accessibility).
+
+Layer: Chromium on the built site.
 """
 
 from __future__ import annotations

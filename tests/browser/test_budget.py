@@ -1,5 +1,8 @@
 """Page weight: the first view of every page within the budget, measured in Chromium by
-scripts/budget.py (``python3 scripts/dev.py budget`` prints the figures and the build time)."""
+scripts/budget.py (``python3 scripts/dev.py budget`` prints the figures and the build time).
+
+Layer: Chromium on the built site.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""The CMS at /admin/ (Sveltia CMS, admin/): its configuration covers every page and the price file,
-its page is published once and kept out of search engines, search and menus, it loads in Chromium
-in Finnish with nothing from another host, what it saves is what the build reads, and the committed
-bundle is the one scripts/update_cms.py recorded.
+"""The CMS at /admin/ (Sveltia CMS, admin/): its configuration covers every page and the price file,:
+the parts that need Chromium (the rest, and what is checked and why: tests/unit/test_cms.py).
+
+Layer: Chromium on the built site.
 """
 
 from __future__ import annotations

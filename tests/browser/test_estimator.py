@@ -4,6 +4,8 @@ The key check: in Chromium, in both languages, every length × 1–7 meetings a 
 weeks is set through the real controls, and the estimator's figures equal, character for character,
 what the Python hook would print (``prices.format_money`` of whole cents from ``prices.price_row``).
 Expected figures come from data/prices.yml (or a fixture), never typed here.
+
+Layer: Chromium on the built site.
 """
 
 from __future__ import annotations

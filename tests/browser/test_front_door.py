@@ -4,6 +4,8 @@ Issue 11: contact links in the first phone screen of the home page, no documenta
 the home page, a menu of at most six entries, no edit pencil, a drawer that takes no focus while
 closed, the short name uncut on a 320 px phone, every price with VAT on screen without sideways
 scrolling, and a second accessibility engine (HTML_CodeSniffer, as pa11y runs it) with no errors.
+
+Layer: Chromium on the built site.
 """
 
 from __future__ import annotations

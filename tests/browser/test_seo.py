@@ -1,6 +1,7 @@
-"""What search engines and link previews read: language alternates, canonical address, description
-and Open Graph data on every page, the sitemap, robots.txt and the bilingual 404 page; and, in
-Chromium, that the language selector leads to the same page in the other language.
+"""What search engines and link previews read: language alternates, canonical address, description: the
+parts that need Chromium (the rest, and what is checked and why: tests/site/test_seo.py).
+
+Layer: Chromium on the built site.
 """
 
 from __future__ import annotations

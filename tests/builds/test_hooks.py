@@ -1,4 +1,8 @@
-"""The small hooks' pure functions, and the one source of the contact details."""
+"""The small hooks' pure functions, and the one source of the contact details: the parts that build
+their own copy of the project (the rest, and what is checked and why: tests/unit/test_hooks.py).
+
+Layer: each test builds its own copy of the project.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
+"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case:
+test_staff_errors): the parts that build their own copy of the project (the rest, and what is
+checked and why: tests/unit/test_links.py).
+
+Layer: each test builds its own copy of the project.
+"""
 
 from __future__ import annotations
 

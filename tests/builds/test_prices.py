@@ -1,4 +1,9 @@
-"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages."""
+"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages: the parts
+that build their own copy of the project (the rest, and what is checked and why:
+tests/unit/test_prices.py).
+
+Layer: each test builds its own copy of the project.
+"""
 
 from __future__ import annotations
 

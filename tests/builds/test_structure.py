@@ -1,7 +1,8 @@
-"""File names, the menu and mkdocs.yml: mistakes that used to pass silently stop the build, in plain words.
+"""File names, the menu and mkdocs.yml: mistakes that used to pass silently stop the build, in plain
+words: the parts that build their own copy of the project (the rest, and what is checked and why:
+tests/unit/test_structure.py).
 
-Also the staff's build command: `dev.py build` hides MkDocs' progress lines and ends with one line
-that says whether the site was built.
+Layer: each test builds its own copy of the project.
 """
 
 from __future__ import annotations

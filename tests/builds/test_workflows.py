@@ -1,6 +1,9 @@
-"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
-commands in the right order, give every pull request a preview that search engines leave alone, and
-publish only a tested site, without removing the previews."""
+"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own: the
+parts that build their own copy of the project (the rest, and what is checked and why:
+tests/unit/test_workflows.py).
+
+Layer: each test builds its own copy of the project.
+"""
 
 from __future__ import annotations
 

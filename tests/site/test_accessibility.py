@@ -1,8 +1,8 @@
-"""Accessibility in a real browser: axe-core on every page in both languages, both colour schemes and
-two widths, and the keyboard – skip link, visible focus, language selector, search, colour-scheme
-toggle and the checklists – without a mouse. Headings: one h1 per page, no level skipped.
+"""Accessibility in a real browser: axe-core on every page in both languages, both colour schemes and:
+the parts read from the shared strict build (the rest, and what is checked and why:
+tests/browser/test_accessibility.py).
 
-WCAG 2.2 AA is the floor for this site (shared/FACTS.md, accessibility).
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@
 - The service terms say that the binding terms are in the written contract.
 
 Figures and texts are read from the data file through the hook's own functions, never copied here.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
-"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/estimator.py, assets/javascripts/estimator.js).
+"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/estimator.py,
+assets/javascripts/estimator.js): the parts read from the shared strict build (the rest, and what is
+checked and why: tests/browser/test_estimator.py).
 
-The key check: in Chromium, in both languages, every length × 1–7 meetings a week × a spread of
-weeks is set through the real controls, and the estimator's figures equal, character for character,
-what the Python hook would print (``prices.format_money`` of whole cents from ``prices.price_row``).
-Expected figures come from data/prices.yml (or a fixture), never typed here.
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
-"""The front door: what a visitor on a phone meets first, checked in a real Chromium.
+"""The front door: what a visitor on a phone meets first, checked in a real Chromium: the parts read
+from the shared strict build (the rest, and what is checked and why:
+tests/browser/test_front_door.py).
 
-Issue 11: contact links in the first phone screen of the home page, no documentation furniture on
-the home page, a menu of at most six entries, no edit pencil, a drawer that takes no focus while
-closed, the short name uncut on a 320 px phone, every price with VAT on screen without sideways
-scrolling, and a second accessibility engine (HTML_CodeSniffer, as pa11y runs it) with no errors.
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

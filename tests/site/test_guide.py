@@ -5,6 +5,8 @@ of the section; each process page has its pitfalls, tips, key idea, quote and el
 self-reflection page has its two checklists (7 and 10 boxes) and a note that Metodi cannot see the
 ticks (but anyone on a shared device can); every page credits the source; the
 five-processes page cites Leamy et al. (2011) with its DOI and links the CHIME figure to the pages.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The small hooks' pure functions, and the one source of the contact details."""
+"""The small hooks' pure functions, and the one source of the contact details: the parts read from the
+shared strict build (the rest, and what is checked and why: tests/unit/test_hooks.py).
+
+Layer: the shared strict build.
+"""
 
 from __future__ import annotations
 

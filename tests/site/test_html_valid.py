@@ -6,6 +6,8 @@ missing. All pages are checked in one run, because starting the JVM is the slow 
 
 Material for MkDocs 9.8.1 itself writes four kinds of invalid markup into every page;
 hooks/valid_html.py mends them, so no error of any kind is accepted here.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

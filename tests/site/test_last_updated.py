@@ -1,4 +1,9 @@
-"""hooks/last_updated.py: each page's own last-updated date from git, and the "edit this page" link."""
+"""hooks/last_updated.py: each page's own last-updated date from git, and the "edit this page" link:
+the parts read from the shared strict build (the rest, and what is checked and why:
+tests/unit/test_last_updated.py).
+
+Layer: the shared strict build.
+"""
 
 from __future__ import annotations
 

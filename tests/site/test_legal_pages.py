@@ -9,6 +9,8 @@ source; questions only the owner can answer are listed in OWNER-QUESTIONS.md, pe
 guide first.
 
 HTML is read with the standard library only, and only the page's own <article> is looked at.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

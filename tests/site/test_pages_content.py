@@ -3,6 +3,8 @@ languages, checked on the real strict build (``built_site`` from conftest.py).
 
 HTML is read with the standard library only. Only the page's own ``<article>`` is looked at, so the
 navigation, header and footer (which link everywhere) do not hide a missing link or section.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages."""
+"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages: the parts
+read from the shared strict build (the rest, and what is checked and why:
+tests/unit/test_prices.py).
+
+Layer: the shared strict build.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 Each page must exist in Finnish and English, and each service term must be stated as a concrete fact in
 both languages. Parsed with the standard library only (html.parser), from the strict build of the site.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

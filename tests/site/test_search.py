@@ -1,10 +1,7 @@
-"""Search in Chromium, per language: each language's pages search their own index only.
+"""Search in Chromium, per language: each language's pages search their own index only: the parts read
+from the shared strict build (the rest, and what is checked and why: tests/browser/test_search.py).
 
-Finnish inflection: the index is stemmed with lunr's Finnish stemmer (``pipeline`` in mkdocs.yml),
-and the words typed are stemmed too (overrides/assets/javascripts/workers/search-stemming.js), so a
-base form finds the forms the stemmer maps to the same stem: “sudenkuoppa” finds “sudenkuoppiin”
-and “sudenkuopat” (stem “sudenkuop”), which the plain prefix search Material does by itself cannot.
-The beginning of a word still finds its longer forms as the visitor types (“valmennu”).
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """What search engines and link previews read: language alternates, canonical address, description
 and Open Graph data on every page, the sitemap, robots.txt and the bilingual 404 page; and, in
 Chromium, that the language selector leads to the same page in the other language.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The bilingual site as built: pages, languages, selector, navigation, origins, strict build."""
+"""The bilingual site as built: pages, languages, selector, navigation, origins, strict build.
+
+Layer: the shared strict build.
+"""
 
 from __future__ import annotations
 

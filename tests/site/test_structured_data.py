@@ -1,6 +1,8 @@
 """schema.org JSON-LD (hooks/structured_data.py): on the home page and the two service pages, in the
 page's language, valid against the schema.org vocabulary (tests/vendor/schemaorg/), with the prices of
 data/prices.yml and the contact details of mkdocs.yml; and nowhere else.
+
+Layer: the shared strict build.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
-"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
-commands in the right order, give every pull request a preview that search engines leave alone, and
-publish only a tested site, without removing the previews."""
+"""The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own: the
+parts read from the shared strict build (the rest, and what is checked and why:
+tests/unit/test_workflows.py).
+
+Layer: the shared strict build.
+"""
 
 from __future__ import annotations
 

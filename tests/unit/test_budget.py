@@ -1,5 +1,8 @@
-"""Page weight: the first view of every page within the budget, measured in Chromium by
-scripts/budget.py (``python3 scripts/dev.py budget`` prints the figures and the build time)."""
+"""Page weight: the first view of every page within the budget, measured in Chromium by: the parts that
+need no build (the rest, and what is checked and why: tests/browser/test_budget.py).
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 its page is published once and kept out of search engines, search and menus, it loads in Chromium
 in Finnish with nothing from another host, what it saves is what the build reads, and the committed
 bundle is the one scripts/update_cms.py recorded.
+
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

@@ -1,15 +1,7 @@
-"""The critical facts of the purchaser pages, checked on the strict build in both languages.
+"""The critical facts of the purchaser pages, checked on the strict build in both languages: the parts
+that need no build (the rest, and what is checked and why: tests/site/test_content_facts.py).
 
-- VAT: beside every price table stand all four conditions of the social-welfare exemption
-  (Arvonlisäverolaki 37–38 §), in conditional words, from ``data/prices.yml``; the prices page says
-  them once; no page says that Metodi is registered in Soteri (the owner has not confirmed it).
-- The first price column is the price with VAT, the price a private person pays (VNa 553/2013 § 2),
-  and the prices page leads with such a price.
-- Child welfare is bought by the wellbeing services counties (since 1 Jan 2023), not municipalities.
-- The contact person's English title is not "Head of social services".
-- The service terms say that the binding terms are in the written contract.
-
-Figures and texts are read from the data file through the hook's own functions, never copied here.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

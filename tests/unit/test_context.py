@@ -9,27 +9,13 @@ from datetime import date, datetime, timezone
 
 import yaml
 
-from harness import ROOT
+from harness import ROOT, project_context
 from website import checks, pages
-from website.context import build_context
 from website.pages import PageName
 
 
-def context_for(project, environ=None, contact=None):
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(config_text, Loader=yaml.BaseLoader)
-    return build_context(
-        project=project,
-        docs_dir=project / "docs",
-        site_url="https://www.metodi.fi/",
-        serving=False,
-        config_text=config_text,
-        nav=config["nav"],
-        left_out=lambda path: path.startswith(("saavutettavuusseloste.", "tietosuoja.")),
-        menu_translations={"en": config["plugins"][1]["i18n"]["languages"][1]["nav_translations"]},
-        contact=config["extra"]["contact"] if contact is None else contact,
-        environ=environ or {"SOURCE_DATE_EPOCH": "1795000000"},
-    )
+def context_for(project, environ=None):
+    return project_context(project, environ or {"SOURCE_DATE_EPOCH": "1795000000"})
 
 
 def test_the_languages_are_those_of_mkdocs_yml():
@@ -90,10 +76,15 @@ def test_a_broken_price_file_and_contact_are_problems_not_a_crash(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     prices = project / "data" / "prices.yml"
     prices.write_text(prices.read_text(encoding="utf-8").replace("price: 90.00", "price: 90,00 €"), encoding="utf-8")
-    context = context_for(project, contact={"organisation": "Metodi"})
-    assert context.prices is None and context.vat is None
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    email: toni.kataja@metodi.fi\n", "    email: \"\"\n").replace('    phone_uri: "+358400578743"\n', ""), encoding="utf-8")
+    context = context_for(project)
+    assert context.prices is None and context.vat is None and context.contact == {}
     files = [problem.file for problem in context.problems]
-    assert "data/prices.yml" in files and files.count("mkdocs.yml") >= 5
+    assert "data/prices.yml" in files and files.count("mkdocs.yml") == 2
+    lines = [problem.line for problem in context.problems if problem.file == "mkdocs.yml"]
+    assert all(lines), "each gap in the contact details is named with its line in mkdocs.yml"
     assert all(problem.stops_preview for problem in context.problems)
     # The checking pass reports them with the rest, and still checks the pages' shortcodes by name.
     found = checks.check_site(context)

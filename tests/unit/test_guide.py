@@ -1,10 +1,7 @@
-"""The recovery-orientation guide (docs/toipumisorientaatio/), read from the strict build.
+"""The recovery-orientation guide (docs/toipumisorientaatio/), read from the strict build: the parts
+that need no build (the rest, and what is checked and why: tests/site/test_guide.py).
 
-Every page of the section exists in Finnish and English and is in the navigation of every other page
-of the section; each process page has its pitfalls, tips, key idea, quote and elements; the
-self-reflection page has its two checklists (7 and 10 boxes) and a note that Metodi cannot see the
-ticks (but anyone on a shared device can); every page credits the source; the
-five-processes page cites Leamy et al. (2011) with its DOI and links the CHIME figure to the pages.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

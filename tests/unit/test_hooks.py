@@ -1,4 +1,7 @@
-"""The feature modules' pure functions, and the one source of the contact details."""
+"""The feature modules' pure functions, and the one source of the contact details.
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

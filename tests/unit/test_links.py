@@ -1,4 +1,7 @@
-"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors)."""
+"""hooks/website/links.py: MkDocs' broken-link message rewritten in plain words (the built case: test_staff_errors).
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

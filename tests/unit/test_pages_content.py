@@ -1,8 +1,8 @@
-"""Content of the main pages – home, coaching, purchasers, after coaching, support-person work – in both
-languages, checked on the real strict build (``built_site`` from conftest.py).
+"""Content of the main pages – home, coaching, purchasers, after coaching, support-person work – in
+both: the parts that need no build (the rest, and what is checked and why:
+tests/site/test_pages_content.py).
 
-HTML is read with the standard library only. Only the page's own ``<article>`` is looked at, so the
-navigation, header and footer (which link everywhere) do not hide a missing link or section.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages."""
+"""The price hook: money arithmetic, VAT dates, formatting, bad input, and the built pages.
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

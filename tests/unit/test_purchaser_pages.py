@@ -1,7 +1,8 @@
-"""The purchaser pages: service terms, prices, contact, accessibility statement and privacy notice.
+"""The purchaser pages: service terms, prices, contact, accessibility statement and privacy notice: the
+parts that need no build (the rest, and what is checked and why:
+tests/site/test_purchaser_pages.py).
 
-Each page must exist in Finnish and English, and each service term must be stated as a concrete fact in
-both languages. Parsed with the standard library only (html.parser), from the strict build of the site.
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The bilingual site as built: pages, languages, selector, navigation, origins, strict build."""
+"""The bilingual site as built: pages, languages, selector, navigation, origins, strict build: the
+parts that need no build (the rest, and what is checked and why: tests/site/test_site.py).
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 

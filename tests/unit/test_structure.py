@@ -2,6 +2,8 @@
 
 Also the staff's build command: `dev.py build` hides MkDocs' progress lines and ends with one line
 that says whether the site was built.
+
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

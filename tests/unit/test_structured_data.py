@@ -1,6 +1,8 @@
-"""schema.org JSON-LD (hooks/structured_data.py): on the home page and the two service pages, in the
-page's language, valid against the schema.org vocabulary (tests/vendor/schemaorg/), with the prices of
-data/prices.yml and the contact details of mkdocs.yml; and nowhere else.
+"""schema.org JSON-LD (hooks/structured_data.py): on the home page and the two service pages, in the:
+the parts that need no build (the rest, and what is checked and why:
+tests/site/test_structured_data.py).
+
+Layer: unit tests, no build.
 """
 
 from __future__ import annotations

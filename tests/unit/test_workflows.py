@@ -1,6 +1,9 @@
 """The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
 commands in the right order, give every pull request a preview that search engines leave alone, and
-publish only a tested site, without removing the previews."""
+publish only a tested site, without removing the previews.
+
+Layer: unit tests, no build.
+"""
 
 from __future__ import annotations
 
