@@ -109,7 +109,7 @@ TEXTS = {
 def money_format(language: str) -> dict[str, Any]:
     """Babel's euro format for the language, in pieces the script puts together around whole cents.
 
-    fi: ``2 160,00 €`` (no-break spaces), en: ``€2,160.00``. tests/test_estimator.py checks in the
+    fi: ``2 160,00 €`` (no-break spaces), en: ``€2,160.00``. tests/browser/test_estimator.py checks in the
     browser that the script's strings equal ``prices.format_money`` character for character.
     """
     locale = LOCALES[language]

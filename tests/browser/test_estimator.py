@@ -1,4 +1,4 @@
-"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/estimator.py, assets/javascripts/estimator.js).
+"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/website/estimator.py, assets/javascripts/estimator.js).
 
 The key check: in Chromium, in both languages, every length × 1–7 meetings a week × a spread of
 weeks is set through the real controls, and the estimator's figures equal, character for character,

@@ -3,7 +3,7 @@ request, no console error, no cookie.
 
 The site is served at its real origin (conftest), so a request anywhere else – a font, an analytics
 script, GitHub's API for the repository widget – shows up here. Material fetches ``sitemap.xml``
-relative to each language alternate for its language selector; hooks/seo.py writes one beside
+relative to each language alternate for its language selector; hooks/website/seo.py writes one beside
 every page so those requests succeed.
 """
 

@@ -204,7 +204,7 @@ def test_mistake_stops_the_build_with_a_plain_message_and_keeps_the_last_good_si
 
 def test_a_good_build_then_a_broken_price_file_leaves_that_build_untouched(project_copy, tmp_path):
     site = tmp_path / "site"
-    # Not a git repository: the pages show the build date (hooks/last_updated.py falls back to it).
+    # Not a git repository: the pages show the build date (hooks/website/last_updated.py falls back to it).
     env = {"SOURCE_DATE_EPOCH": str(EPOCH), "GIT_CEILING_DIRECTORIES": str(project_copy.parent)}
     good = build_site(site, cwd=project_copy, env=env)
     assert good.returncode == 0, good.output

@@ -5,7 +5,7 @@ runtime (11 or newer): Debian's ``default-jre-headless``, which .ci/run installs
 missing. All pages are checked in one run, because starting the JVM is the slow part.
 
 Material for MkDocs 9.8.1 itself writes four kinds of invalid markup into every page;
-hooks/valid_html.py mends them, so no error of any kind is accepted here.
+hooks/website/valid_html.py mends them, so no error of any kind is accepted here.
 
 Layer: the shared strict build.
 """

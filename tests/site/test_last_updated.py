@@ -1,4 +1,4 @@
-"""hooks/last_updated.py: each page's own last-updated date from git, and the "edit this page" link:
+"""hooks/website/last_updated.py: each page's own last-updated date from git, and the "edit this page" link:
 the parts read from the shared strict build (the rest, and what is checked and why:
 tests/unit/test_last_updated.py).
 

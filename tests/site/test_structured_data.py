@@ -1,4 +1,4 @@
-"""schema.org JSON-LD (hooks/structured_data.py): on the home page and the two service pages, in the
+"""schema.org JSON-LD (hooks/website/structured_data.py): on the home page and the two service pages, in the
 page's language, valid against the schema.org vocabulary (tests/vendor/schemaorg/), with the prices of
 data/prices.yml and the contact details of mkdocs.yml; and nowhere else.
 

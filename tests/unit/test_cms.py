@@ -155,7 +155,7 @@ def test_every_key_of_the_price_file_is_a_field_and_no_field_adds_a_key():
     data = yaml.safe_load(PRICES.read_text(encoding="utf-8"))
     in_file, in_config = data_paths(data), field_paths(entry["fields"])
     # Missing fields would still be kept (Sveltia writes unknown keys back), but staff could not see
-    # them; a field the file lacks would add a key that hooks/price_file.py rejects.
+    # them; a field the file lacks would add a key that hooks/website/price_file.py rejects.
     assert in_file == in_config, {"not in the CMS": in_file - in_config, "not in the file": in_config - in_file}
 
 

@@ -1,4 +1,4 @@
-"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/estimator.py,
+"""The cost estimator on /hinnat/ and /en/hinnat/ (hooks/website/estimator.py,
 assets/javascripts/estimator.js): the parts that need no build (the rest, and what is checked and
 why: tests/browser/test_estimator.py).
 

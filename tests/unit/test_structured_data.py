@@ -1,4 +1,4 @@
-"""schema.org JSON-LD (hooks/structured_data.py): on the home page and the two service pages, in the:
+"""schema.org JSON-LD (hooks/website/structured_data.py): on the home page and the two service pages, in the:
 the parts that need no build (the rest, and what is checked and why:
 tests/site/test_structured_data.py).
 
