@@ -27,11 +27,13 @@ from mkdocs.plugins import event_priority
 
 from website import (
     checks,
+    config_warnings,
     contact,
     estimator,
     last_updated,
     links,
     output,
+    prices,
     problems,
     render,
     seo,
@@ -81,6 +83,34 @@ class _Build:
     failed: bool = False
 
 
+class _ConfigWarnings(logging.Filter):
+    """MkDocs warns about mkdocs.yml before any event, while this hook is already loaded: the warning is
+    explained in Finnish with its line (website.config_warnings) and reported for scripts/dev.py."""
+
+    def __init__(self, config_file: Path):
+        super().__init__()
+        self.config_file = config_file
+        self.found: list[Problem] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            text = self.config_file.read_text(encoding="utf-8") if self.config_file.is_file() else ""
+            problem = config_warnings.explain(record.getMessage(), text)
+            if problem:
+                record.msg, record.args = problem.message, None
+                self.found.append(problem)
+                problems.write_report(os.environ.get(REPORT_VARIABLE), self.found)
+        return True
+
+
+def _explain_config_warnings() -> None:
+    logger = logging.getLogger("mkdocs.config")
+    if not any(isinstance(item, _ConfigWarnings) for item in logger.filters):
+        logger.addFilter(_ConfigWarnings(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+
+
+_explain_config_warnings()
+
 _command: dict = {"name": "build", "dirty": False, "site": None, "staging": None, "failed": False}
 _build: _Build | None = None
 
@@ -104,7 +134,9 @@ def _detach(build: _Build) -> None:
 
 
 def _write_report(build: _Build) -> None:
-    problems.write_report(os.environ.get(REPORT_VARIABLE), build.problems)
+    schedule = build.context.schedule
+    summary = prices.today_in_brief(schedule) if schedule else ""
+    problems.write_report(os.environ.get(REPORT_VARIABLE), build.problems, summary)
 
 
 # --------------------------------------------------------------------------- MkDocs events
@@ -171,7 +203,7 @@ def on_pre_build(config):
     found = checks.check_site(context)
     _build.problems.extend(found)
     if problems.stops(found, serving=context.serving):
-        text = problems.messages(found)
+        text = problems.messages([problem for problem in found if not problem.warning])
         _build.recorder.ignored.add(text)
         _write_report(_build)
         raise PluginError(text)
@@ -222,6 +254,7 @@ def on_page_context(context, page, config, nav):
             data=build.prices,
             rate=build.vat,
             logo=build.logo,
+            schedule=build.schedule,
         )
     context["structured_data"] = script_text(data) if data else ""
     return context
@@ -260,6 +293,8 @@ def on_post_build(config):
     seo.write_sitemaps(site_dir, slugs([source.path for source in context.sources]), config.site_url, noindex=noindex)
     output.write_pages_files(site_dir, config.site_url)
     output.publish_admin(context.project, site_dir)
+    if context.schedule:
+        log.info(prices.today_in_brief(context.schedule))
     _write_report(_build)
 
 

@@ -115,28 +115,31 @@ def check_config() -> None:
 
 
 # MkDocs' progress lines, the theme's end-of-life box and the hint under it: not for staff.
-NOISE = re.compile(r"^(INFO\b|DEBUG\b|\s*$|\x1b\[\d+m\s*│|.*To disable this warning|Aborted with \d+ warnings|Aborted with a BuildError)")
+NOISE = re.compile(r"^(INFO\b|DEBUG\b|\s*$|\x1b\[\d+m\s*│|.*To disable this warning|Aborted with \d+ (?:configuration )?warnings|Aborted with a BuildError)")
 DONE = re.compile(r"^INFO\s+-\s+Documentation built in")
 REBUILD_FAILED = re.compile(r"An error happened during the rebuild")
 SERVING = re.compile(r"^INFO\s+-\s+\[[\d:]+\] Serving on (?P<url>\S+)")
 
 
-def read_report(path: Path) -> list[dict]:
-    """The problems the build wrote (hooks/main.py, STAFF_REPORT): one dict per problem."""
+def read_report(path: Path) -> tuple[list[dict], str]:
+    """The problems the build wrote (hooks/main.py, STAFF_REPORT), one dict each, and its summary line."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
+        report = json.loads(path.read_text(encoding="utf-8"))
+        return report["problems"], report["summary"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return [], ""
 
 
 def annotation(problem: dict) -> str | None:
-    """A GitHub Actions error annotation for one problem, so a pull request shows it on its file."""
+    """A GitHub Actions annotation for one problem (a warning for a warning), so a pull request shows
+    it on its file."""
     if not problem.get("file"):
         return None
     text = f"{problem['finnish']}\n    In English: {problem['english']}"
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     line = f",line={problem['line']}" if problem.get("line") else ""
-    return f"::error file={problem['file']}{line}::{text}"
+    level = "warning" if problem.get("warning") else "error"
+    return f"::{level} file={problem['file']}{line}::{text}"
 
 
 def closing_line(problems: int, built: bool, serving: bool = False) -> str:
@@ -201,12 +204,15 @@ def _pass_on(line: str, report: Path, serving: bool) -> None:
 
 
 def _close(report: Path, built: bool, serving: bool) -> None:
-    problems = read_report(report)
+    found, summary = read_report(report)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for note in filter(None, map(annotation, problems)):
+        for note in filter(None, map(annotation, found)):
             print(note, flush=True)
+    counted = [problem for problem in found if not problem.get("warning")]
     # A build that failed without a word from the hook (MkDocs itself stopped) is still one problem.
-    print(closing_line(len(problems) or (0 if built else 1), built=built, serving=serving), flush=True)
+    print(closing_line(len(counted) or (0 if built else 1), built=built, serving=serving), flush=True)
+    if summary and built:
+        print(summary, flush=True)
     report.unlink(missing_ok=True)
 
 

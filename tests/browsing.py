@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from first_view import measure_pages
-from harness import LANGUAGE_PREFIXES, SITE_ORIGIN, SITE_URL, page_paths, page_slugs, serve_from
+from harness import ROOT, LANGUAGE_PREFIXES, SITE_ORIGIN, SITE_URL, page_paths, page_slugs, serve_from
 
 LANGUAGES = LANGUAGE_PREFIXES  # {"fi": "", "en": "en/"}
 SLUGS = page_slugs()
@@ -33,6 +33,19 @@ def describe(violations: list[dict], path: str, config) -> str:
     return "\n".join(lines)
 
 SKIP_LINK_TEXT = {"fi": "Siirry sisältöön", "en": "Skip to content"}
+
+# HTML_CodeSniffer at WCAG2AA, as pa11y runs it (its built HTMLCS.js is kept in tests/vendor/htmlcs/):
+# RUN_HTMLCS, evaluated after HTMLCS is added to a page, gives its errors.
+HTMLCS = (ROOT / "tests" / "vendor" / "htmlcs" / "HTMLCS.js").read_text(encoding="utf-8")
+RUN_HTMLCS = """() => new Promise((resolve) => {
+  HTMLCS.process('WCAG2AA', document, () => {
+    resolve(HTMLCS.getMessages().filter((message) => message.type === HTMLCS.ERROR).map((message) => ({
+      code: message.code, message: message.msg,
+      element: message.element && message.element.outerHTML ? message.element.outerHTML.slice(0, 160) : String(message.element),
+    })));
+  });
+})"""
+
 
 # Transitions only delay what the tests look at (a drawer sliding in, a menu fading in); the end
 # state is what they check.

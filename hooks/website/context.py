@@ -18,9 +18,10 @@ from jinja2 import Environment
 
 from . import fragments, staff_yaml
 from .contact import contact_problems
-from .last_updated import History, read_history
+from .last_updated import History, git, read_history
 from .pages import Source, read_sources
-from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, rate_in_force
+from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, prices_on, rate_in_force, read_price_file
+from .prices import Schedule
 from .problems import Problem, StaffError
 
 
@@ -39,8 +40,15 @@ class BuildContext:
     contact: dict
     templates: Environment | None = None  # the site's HTML fragments (fragments.py)
     logo: str = ""
-    prices: PriceData | None = None
-    vat: VatRate | None = None
+    price_file: PriceData | None = None  # every row of data/prices.yml, dated ones too
+    prices: PriceData | None = None  # the prices in force on the build date, one a length
+    vat: VatRate | None = None  # the VAT rate in force on the build date
+    base_price_file: PriceData | None = None  # the price file as the change found it (base_version)
+
+    @property
+    def schedule(self) -> Schedule | None:
+        """The prices as the pages show them: in force today, with every later change announced."""
+        return Schedule(self.price_file, self.today) if self.price_file is not None else None
     history: History = field(default_factory=History)
     problems: list[Problem] = field(default_factory=list)  # found while reading the inputs
     #: Pages the preview shows in one language only, by file name (``translations.MissingPair``).
@@ -117,10 +125,37 @@ def build_context(
         problems=problems,
     )
     try:
-        context.prices = load_price_file(project / DATA_FILE)
-        context.vat = rate_in_force(context.prices.vat_rates, today)
+        context.price_file = load_price_file(project / DATA_FILE)
+        context.prices = prices_on(context.price_file, today)
+        context.vat = rate_in_force(context.price_file.vat_rates, today)
+        context.base_price_file = base_price_file(project, environ)
     except StaffError as error:
         # Without the prices no price can be shown, so even the preview stops.
         problems.append(replace(error.problem, stops_preview=True))
-        context.prices = context.vat = None
+        context.price_file = context.prices = context.vat = None
     return context
+
+
+def base_version(project: Path, environ: dict[str, str]) -> str | None:
+    """The git revision this build's change is based on: a pull request's base branch; on a push to
+    `main`, the commit before; for a staff member's own build, `main` (or, on `main` itself, the last
+    commit, so that uncommitted edits count). None where there is nothing to compare with."""
+    if environ.get("GITHUB_BASE_REF"):
+        return f"origin/{environ['GITHUB_BASE_REF']}"
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "HEAD^" if environ.get("GITHUB_EVENT_NAME") == "push" else None
+    branch = (git(project, "rev-parse", "--abbrev-ref", "HEAD") or "").strip()
+    if not branch:
+        return None
+    if branch == "main":
+        return "HEAD"
+    return "main" if git(project, "rev-parse", "--verify", "--quiet", "main") else "origin/main"
+
+
+def base_price_file(project: Path, environ: dict[str, str]) -> PriceData | None:
+    revision = base_version(project, environ)
+    text = git(project, "show", f"{revision}:{DATA_FILE}") if revision else None
+    try:
+        return read_price_file(text, DATA_FILE) if text else None
+    except StaffError:
+        return None  # a base that does not read is no base to compare with

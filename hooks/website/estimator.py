@@ -22,11 +22,11 @@ from babel import Locale
 from jinja2 import Environment
 from babel.numbers import get_currency_precision, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-from .formats import format_hours, format_rate, script_text
+from .formats import format_day, format_hours, format_rate, script_text
 from .fragments import render
 from .pages import LOCALES
 from .price_file import DATA_FILE, PriceData, Service, VatRate
-from .prices import price_row
+from .prices import Schedule, price_row
 from .shortcodes import Renderer, Shortcode, ShortcodeError, find_shortcodes
 
 SHORTCODE_NAMES = ("cost-estimator",)
@@ -60,6 +60,7 @@ TEXTS = {
         "weeks_whole": "Kirjoita viikkojen määrä kokonaislukuna, ilman desimaaleja tai kirjaimia.",
         "weeks_range": "Viikkoja voi olla {low}–{high}.",
         "fix": "Arviota ei voi vielä laskea. Korjaa: {fields}.",
+        "change": "{date} alkaen sama suunnitelma maksaa {gross} arvonlisäveron kanssa.",
         "count": "Tapaamisia",
         "net": "Yhteensä ilman alv:tä",
         "vat": "Alv {rate}",
@@ -88,6 +89,7 @@ TEXTS = {
         "weeks_whole": "Enter the number of weeks as a whole number, without decimals or letters.",
         "weeks_range": "The number of weeks can be from {low} to {high}.",
         "fix": "The estimate cannot be worked out yet. Please correct: {fields}.",
+        "change": "From {date}, the same plan costs {gross} with VAT.",
         "count": "Meetings",
         "net": "Total without VAT",
         "vat": "VAT {rate}",
@@ -127,8 +129,10 @@ def money_format(language: str) -> dict[str, Any]:
     }
 
 
-def estimator_data(service: Service, rate: VatRate, language: str) -> dict[str, Any]:
-    """What the script needs, in whole cents: one row per length, the VAT as the price table has it."""
+def estimator_data(service: Service, rate: VatRate, language: str, schedule: Schedule | None = None) -> dict[str, Any]:
+    """What the script needs, in whole cents: one row per length, the VAT as the price table has it;
+    and for each dated change in the price file, the figures from that day: the script uses the set in
+    force on the visitor's own date, and tells the next change."""
     texts = TEXTS[language]
     fields = {}
     for key, (low, high) in (("per_week", PER_WEEK), ("weeks", WEEKS)):
@@ -136,16 +140,35 @@ def estimator_data(service: Service, rate: VatRate, language: str) -> dict[str, 
             problem: texts[f"{key}_{problem}"].format(low=low, high=high) for problem in ("empty", "whole", "range")
         }
     return {
-        "durations": [
-            {"minutes": row.minutes, "net": _cents(row.net), "vat": _cents(row.vat)}
-            for row in (price_row(duration, rate.percent) for duration in service.durations)
-        ],
+        "durations": _durations(price_row(duration, rate.percent) for duration in service.durations),
+        "schedule": _schedule(service, schedule, language) if schedule else [],
+        "change": texts["change"],
+        "vatLabel": texts["vat"],
         "rate": str(rate.percent),
         "rateLabel": format_rate(rate.percent, language),
         "money": money_format(language),
         "fields": fields,
         "fix": texts["fix"],
     }
+
+
+def _durations(rows) -> list[dict[str, int]]:
+    return [{"minutes": row.minutes, "net": _cents(row.net), "vat": _cents(row.vat)} for row in rows]
+
+
+def _schedule(service: Service, schedule: Schedule, language: str) -> list[dict[str, Any]]:
+    later = []
+    for change in schedule.changes(service.key):
+        rate, rows = schedule.rows_on(service.key, change.day)
+        later.append(
+            {
+                "from": change.day.isoformat(),
+                "date": format_day(change.day, language),
+                "durations": _durations(rows.values()),
+                "rateLabel": format_rate(rate.percent, language),
+            }
+        )
+    return later
 
 
 def _cents(amount) -> int:
@@ -159,7 +182,7 @@ def _cents(amount) -> int:
 
 
 def render_cost_estimator(
-    service: Service, rate: VatRate, language: str, default_minutes: int, templates: Environment
+    service: Service, rate: VatRate, language: str, default_minutes: int, templates: Environment, schedule: Schedule | None = None
 ) -> str:
     """The estimator, hidden until its script runs, with its data embedded
     (``overrides/partials/fragments/cost-estimator.html``)."""
@@ -183,7 +206,7 @@ def render_cost_estimator(
             ("vat", texts["vat"].format(rate=format_rate(rate.percent, language))),
             ("gross", texts["gross"]),
         ],
-        data=script_text(estimator_data(service, rate, language)),
+        data=script_text(estimator_data(service, rate, language, schedule)),
     )
 
 
@@ -197,7 +220,8 @@ def _usage_error(code: Shortcode, finnish: str, english: str) -> ShortcodeError:
     )
 
 
-def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: str, templates: Environment) -> str:
+def render_shortcode(code: Shortcode, schedule: Schedule, language: str, templates: Environment) -> str:
+    data, rate = schedule.now, schedule.rate
     if not 1 <= len(code.args) <= 2:
         raise _usage_error(
             code,
@@ -224,11 +248,11 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
         default = int(code.args[1])
     else:
         default = DEFAULT_MINUTES if DEFAULT_MINUTES in lengths else lengths[0]
-    return "\n\n" + render_cost_estimator(service, rate, language, default, templates) + "\n\n"
+    return "\n\n" + render_cost_estimator(service, rate, language, default, templates, schedule) + "\n\n"
 
 
-def renderers(data: PriceData, rate: VatRate, language: str, templates: Environment) -> dict[str, Renderer]:
-    return {name: (lambda code: render_shortcode(code, data, rate, language, templates)) for name in SHORTCODE_NAMES}
+def renderers(schedule: Schedule, language: str, templates: Environment) -> dict[str, Renderer]:
+    return {name: (lambda code: render_shortcode(code, schedule, language, templates)) for name in SHORTCODE_NAMES}
 
 
 def needs_script(markdown: str) -> bool:

@@ -10,7 +10,7 @@ the staff, then in English.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -25,6 +25,11 @@ DATA_FILE = "data/prices.yml"
 CENT = Decimal("0.01")
 TEXT_KEYS = ("vat_free", "vat_added", "vat_date", "on_request")
 TEXT_PLACEHOLDERS = {"rate", "date"}
+#: The limits of a plausible VAT rate (%), and of a meeting's length in minutes: a value outside them is
+#: nearly always a slip (0.255 for 25.5, 2 for 120), which would otherwise publish a wrong price.
+RATE_LIMITS = (Decimal(5), Decimal(40))
+SHORTEST_MEETING = 30
+HOURS = re.compile(r"^\s*(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|t|tunti|tuntia|tunnin|hours?|hrs?)\.?\s*$", re.IGNORECASE)
 #: The 'key: value' example of the general syntax advice.
 PRICE_EXAMPLE = ("price: 70.00", "price: 70.00")
 #: For each list: how its items are called, and what deleting one would lose, in Finnish and English.
@@ -38,12 +43,17 @@ LIST_ITEMS = {
 class VatRate:
     percent: Decimal
     effective: date
+    line: int | None = field(default=None, compare=False)  # where it is in the file
 
 
 @dataclass(frozen=True)
 class Duration:
+    """A price row: the price without VAT of a meeting of ``minutes``, from ``effective`` (None: always)."""
+
     minutes: int
     net: Decimal
+    effective: date | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,31 @@ class PriceData:
     vat_rates: tuple[VatRate, ...]
     services: dict[str, Service]
     texts: dict[str, dict[str, str]]
+
+
+def in_force(durations: tuple[Duration, ...], day: date) -> tuple[Duration, ...]:
+    """The price of each length on ``day``: its row with the latest start on or before that day."""
+    chosen: dict[int, Duration] = {}
+    for row in sorted(durations, key=lambda row: (row.minutes, row.effective or date.min)):
+        if row.effective is None or row.effective <= day:
+            chosen[row.minutes] = row
+    return tuple(chosen.values())
+
+
+def prices_on(data: PriceData, day: date) -> PriceData:
+    """The price file as it stands on ``day``: one price a length, the rows not yet started left out."""
+    services = {
+        key: Service(service.key, service.names, in_force(service.durations, day)) if service.durations else service
+        for key, service in data.services.items()
+    }
+    return PriceData(data.vat_rates, services, data.texts)
+
+
+def change_days(data: PriceData, day: date) -> list[date]:
+    """Every later day on which a VAT rate or a price changes, in order."""
+    days = {rate.effective for rate in data.vat_rates}
+    days |= {row.effective for service in data.services.values() for row in service.durations if row.effective}
+    return sorted(found for found in days if found > day)
 
 
 def finnish_day(day: date) -> str:
@@ -129,11 +164,7 @@ class PriceFileReader(Reader):
             path = ("vat_rates", index)
             self.keys(item, path, ("rate", "from"))
             percent = self.number(item["rate"], path + ("rate",), ("arvonlisäverokanta", "VAT rate"), "25.5")
-            if not 0 <= percent <= 100:
-                raise self.fail(path + ("rate",), f"arvonlisäverokanta {item['rate']} ei ole väliltä 0–100. Kirjoita "
-                                "verokanta prosentteina ilman %-merkkiä, esimerkiksi 25.5, kun verokanta on 25,5 %.",
-                                f"the VAT rate {item['rate']} is not between 0 and 100. Write the rate as a "
-                                "percentage, such as 25.5 for 25,5 %.")
+            self.check_rate(percent, item["rate"], path + ("rate",))
             effective = self.day(item["from"], path + ("from",))
             if effective in seen:
                 other = self.lines.get(("vat_rates", seen[effective], "from"))
@@ -142,8 +173,23 @@ class PriceFileReader(Reader):
                                 f"two VAT rates start on {effective.isoformat()} (the other is item "
                                 f"{seen[effective] + 1}, line {other}). Keep one rate per date.")
             seen[effective] = index
-            rates.append(VatRate(percent, effective))
+            rates.append(VatRate(percent, effective, self.lines.get(path)))
         return tuple(rates)
+
+    def check_rate(self, percent: Decimal, typed: str, path: tuple) -> None:
+        low, high = RATE_LIMITS
+        if low <= percent <= high:
+            return
+        meant = (percent * 100).normalize()
+        guess_fi = f" Tarkoititko {meant:f}?" if low <= meant <= high else ""
+        guess_en = f" Did you mean {meant:f}?" if low <= meant <= high else ""
+        raise self.fail(
+            path,
+            f"arvonlisäverokanta {typed} ei ole väliltä {low}–{high} %.{guess_fi} Kirjoita verokanta prosentteina "
+            "ilman %-merkkiä, esimerkiksi 25.5, kun verokanta on 25,5 %.",
+            f"the VAT rate {typed} is not between {low} and {high} %.{guess_en} Write the rate as a percentage, "
+            "such as 25.5 for 25,5 %.",
+        )
 
     def services(self, value: Any) -> dict[str, Service]:
         if not isinstance(value, dict) or not value:
@@ -188,47 +234,92 @@ class PriceFileReader(Reader):
         durations, seen = [], {}
         for index, item in enumerate(self.listing(value, path)):
             duration = self.duration(item, path + (index,))
-            if duration.minutes in seen:
-                other = self.lines.get(path + (seen[duration.minutes], "minutes"))
-                raise self.fail(
-                    path + (index, "minutes"),
-                    f"kesto {duration.minutes} minuuttia on luettelossa kahdesti (myös rivillä {other}). Jätä "
-                    "kullekin kestolle yksi hinta: tarkista, kumpi kesto on kirjoitettu väärin.",
-                    f"the length {duration.minutes} minutes is listed twice (also item {seen[duration.minutes] + 1}, "
-                    f"line {other}). Keep one price per length: check which of the two lengths is mistyped.",
-                )
-            seen[duration.minutes] = index
+            key = (duration.minutes, duration.effective)
+            if key in seen:
+                raise self.listed_twice(duration, path, index, seen[key])
+            seen[key] = index
             durations.append(duration)
-        return tuple(sorted(durations, key=lambda duration: duration.minutes))
+        return tuple(sorted(durations, key=lambda row: (row.minutes, row.effective or date.min)))
+
+    def listed_twice(self, duration: Duration, path: tuple, index: int, first: int) -> StaffError:
+        other = self.lines.get(path + (first, "minutes"))
+        if duration.effective:
+            day = finnish_day(duration.effective)
+            return self.fail(
+                path + (index, "from"),
+                f"kestolla {duration.minutes} minuuttia on kaksi hintaa, jotka alkavat samana päivänä {day} "
+                f"(toinen on rivillä {other}). Jätä kullekin päivälle yksi hinta.",
+                f"the length {duration.minutes} minutes has two prices starting on {duration.effective.isoformat()} "
+                f"(the other is on line {other}). Keep one price per day.",
+            )
+        return self.fail(
+            path + (index, "minutes"),
+            f"kesto {duration.minutes} minuuttia on luettelossa kahdesti (myös rivillä {other}). Jätä kullekin "
+            "kestolle yksi hinta: tarkista, kumpi kesto on kirjoitettu väärin. Jos toinen on uusi hinta, joka alkaa "
+            "myöhemmin, lisää sille rivi 'from: VVVV-KK-PP'.",
+            f"the length {duration.minutes} minutes is listed twice (also line {other}). Keep one price per "
+            "length: check which of the two lengths is mistyped. If one is a new price that starts later, give it "
+            "a 'from: YYYY-MM-DD' line.",
+        )
 
     def duration(self, item: Any, path: tuple) -> Duration:
-        self.keys(item, path, ("minutes", "price"))
-        what = ("kesto minuutteina", "length in minutes")
-        minutes = self.number(item["minutes"], path + ("minutes",), what, "90", "whole")
-        if minutes <= 0 or minutes != minutes.to_integral_value():
+        self.keys(item, path, ("minutes", "price"), ("from",))
+        minutes = self.minutes(item["minutes"], path + ("minutes",))
+        price = self.price(item["price"], path + ("price",))
+        effective = self.day(item["from"], path + ("from",)) if "from" in item else None
+        return Duration(minutes, price, effective, self.lines.get(path))
+
+    def minutes(self, typed: Any, path: tuple) -> int:
+        hours = HOURS.match(typed) if isinstance(typed, str) else None
+        if hours:
+            meant = Decimal(hours["hours"].replace(",", ".")) * 60
             raise self.fail(
-                path + ("minutes",),
-                f"kesto '{item['minutes']}' pitää kirjoittaa kokonaisina minuutteina, esimerkiksi 90, kun tapaaminen kestää 1,5 tuntia.",
-                f"the length '{item['minutes']}' must be whole minutes above zero, such as 90 for 1.5 hours.",
+                path,
+                f"kesto kirjoitetaan minuutteina, ei tunteina: {typed.strip()} on {meant.normalize():f} minuuttia. "
+                f"Kirjoita {meant.normalize():f}.",
+                f"the length is written in minutes, not hours: {typed.strip()} is {meant.normalize():f} minutes. "
+                f"Write {meant.normalize():f}.",
             )
-        price = self.number(item["price"], path + ("price",), ("hinta", "price"), "70.00", "price")
+        minutes = self.number(typed, path, ("kesto minuutteina", "length in minutes"), "90", "whole")
+        if minutes < SHORTEST_MEETING or minutes != minutes.to_integral_value():
+            meant = minutes * 60
+            guess = SHORTEST_MEETING <= meant <= 600 and meant == meant.to_integral_value()
+            raise self.fail(
+                path,
+                f"kesto '{typed}' pitää kirjoittaa kokonaisina minuutteina, vähintään {SHORTEST_MEETING}, esimerkiksi 90, "
+                "kun tapaaminen kestää 1,5 tuntia." + (f" Tarkoititko {meant.normalize():f} ({typed} h)?" if guess else ""),
+                f"the length '{typed}' must be whole minutes, at least {SHORTEST_MEETING}, such as 90 for 1.5 hours."
+                + (f" Did you mean {meant.normalize():f} ({typed} h)?" if guess else ""),
+            )
+        return int(minutes)
+
+    def price(self, typed: Any, path: tuple) -> Decimal:
+        price = self.number(typed, path, ("hinta", "price"), "70.00", "price")
+        if price == 0:
+            raise self.fail(
+                path,
+                "hinta on nolla. Kirjoita tapaamisen hinta ilman arvonlisäveroa, esimerkiksi 70.00. Jos palvelusta "
+                "tehdään aina tarjous, kirjoita kestojen sijaan 'on_request: true'.",
+                "the price is zero. Write the price of a meeting without VAT, such as 70.00. For a service that is "
+                "always quoted, write 'on_request: true' instead of its lengths.",
+            )
         if price < 0:
             positive = f"{abs(price).quantize(CENT, rounding=ROUND_HALF_UP):f}"
             raise self.fail(
-                path + ("price",),
-                f"hinta {item['price']} on negatiivinen. Kirjoita hinta ilman arvonlisäveroa positiivisena lukuna, "
+                path,
+                f"hinta {typed} on negatiivinen. Kirjoita hinta ilman arvonlisäveroa positiivisena lukuna, "
                 f"esimerkiksi {positive}.",
-                f"the price {item['price']} is negative. Write the price without VAT as a positive number, such as {positive}.",
+                f"the price {typed} is negative. Write the price without VAT as a positive number, such as {positive}.",
             )
         if price.as_tuple().exponent < -2:
             cents = f"{price.quantize(CENT, rounding=ROUND_HALF_UP):f}"
             raise self.fail(
-                path + ("price",),
-                f"hinnassa {item['price']} on enemmän kuin kaksi desimaalia. Hinnat ovat kokonaisina sentteinä: "
+                path,
+                f"hinnassa {typed} on enemmän kuin kaksi desimaalia. Hinnat ovat kokonaisina sentteinä: "
                 f"kirjoita esimerkiksi {cents}.",
-                f"the price {item['price']} has more than two decimals. Prices are in whole cents: write it like {cents}.",
+                f"the price {typed} has more than two decimals. Prices are in whole cents: write it like {cents}.",
             )
-        return Duration(int(minutes), price.quantize(CENT))
+        return price.quantize(CENT)
 
 
 def read_texts(reader: Reader, value: Any) -> dict[str, dict[str, str]]:

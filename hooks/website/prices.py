@@ -23,12 +23,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from .formats import format_day, format_hour_count, format_hours, format_money, format_rate
 from .pages import Source
-from .price_file import CENT, DATA_FILE, Duration, PriceData, Service, VatRate
+from .price_file import CENT, DATA_FILE, Duration, PriceData, Service, VatRate, change_days, in_force, prices_on, rate_in_force
 from .problems import Problem
 from .shortcodes import Renderer, Shortcode, ShortcodeError
 
@@ -57,6 +58,12 @@ LABELS = {
             "Todellinen summa riippuu sovituista tapaamisista."
         ),
         "length_adjective": "{hours} tunnin",
+        # A dated change in the price file, announced wherever its figures show until the day comes.
+        "change": "{date} alkaen {vat}hinnat ovat: {rows}.",
+        "change_vat": "arvonlisäverokanta on {rate} ja ",
+        "change_row": "{hours}: {gross} alv:n kanssa ({net} ilman alv:tä)",
+        "change_example": "{date} alkaen sama kuukausi maksaa {month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
+        "change_inline": "{now} ({date} alkaen {then})",
     },
     "en": {
         "caption": "{service}: price by length of meeting",
@@ -70,6 +77,11 @@ LABELS = {
             "The actual sum depends on the meetings agreed."
         ),
         "length_adjective": "{hours} hours",
+        "change": "From {date}, {vat}the prices are: {rows}.",
+        "change_vat": "the VAT rate is {rate} and ",
+        "change_row": "{hours}: {gross} with VAT ({net} without VAT)",
+        "change_example": "From {date}, the same month costs {month_gross} with VAT ({month_net} without VAT).",
+        "change_inline": "{now} (from {date}: {then})",
     },
 }
 
@@ -80,6 +92,89 @@ class PriceRow:
     net: Decimal
     vat: Decimal
     gross: Decimal
+
+
+# --------------------------------------------------------------------------- dated changes
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The price file seen from the build date: what is in force, and every later change, so that the
+    pages tell the truth on a change's day even if no build runs that day."""
+
+    file: PriceData
+    today: date
+
+    @property
+    def now(self) -> PriceData:
+        return prices_on(self.file, self.today)
+
+    @property
+    def rate(self) -> VatRate:
+        return rate_in_force(self.file.vat_rates, self.today)
+
+    def changes(self, service_key: str) -> list[PriceChange]:
+        """Each later day on which a figure of the service changes, with that day's figures."""
+        service = self.file.services[service_key]
+        before = _rows(service.durations, self.today, self.rate)
+        found = []
+        for day in change_days(self.file, self.today):
+            rate = rate_in_force(self.file.vat_rates, day)
+            rows = _rows(service.durations, day, rate)
+            changed = tuple(row for minutes, row in rows.items() if before.get(minutes) != row)
+            if changed:
+                found.append(PriceChange(day, rate, rate.effective == day, changed))
+            before = rows
+        return found
+
+    def rows_on(self, service_key: str, day: date) -> tuple[VatRate, dict[int, PriceRow]]:
+        """The VAT rate and every length's figures on ``day``."""
+        rate = rate_in_force(self.file.vat_rates, day)
+        return rate, _rows(self.file.services[service_key].durations, day, rate)
+
+    def later_rates(self) -> list[VatRate]:
+        return sorted((rate for rate in self.file.vat_rates if rate.effective > self.today), key=lambda rate: rate.effective)
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    day: date
+    rate: VatRate  # in force from that day
+    new_rate: bool  # the VAT rate itself changes that day
+    rows: tuple[PriceRow, ...]  # the lengths whose figures change, as they are from that day
+
+
+def _rows(durations: tuple[Duration, ...], day: date, rate: VatRate) -> dict[int, PriceRow]:
+    return {row.minutes: price_row(row, rate.percent) for row in in_force(durations, day)}
+
+
+def today_in_brief(schedule: Schedule) -> str:
+    """For the staff at the end of a build, in Finnish: the VAT rate visitors see today, and the next
+    dated change in the price file. "Alv nyt 25,5 %. Seuraava muutos 1.1.2028: alv 26 %." """
+    line = f"Alv nyt {format_rate(schedule.rate.percent, 'fi')}."
+    days = change_days(schedule.file, schedule.today)
+    if not days:
+        return f"{line} Hintatiedostossa ei ole tulevia muutoksia."
+    day = days[0]
+    what = [f"alv {format_rate(rate.percent, 'fi')}" for rate in schedule.file.vat_rates if rate.effective == day]
+    services = [
+        service.names["fi"].lower() for service in schedule.file.services.values()
+        if any(row.effective == day for row in service.durations)
+    ]
+    what += [f"hinnat ({', '.join(services)})"] if services else []
+    return f"{line} Seuraava muutos {format_day(day, 'fi')}: {' ja '.join(what)}."
+
+
+def change_sentence(change: PriceChange, language: str) -> str:
+    labels = LABELS[language]
+    rows = ", ".join(
+        labels["change_row"].format(
+            hours=format_hours(row.minutes, language), gross=format_money(row.gross, language), net=format_money(row.net, language)
+        )
+        for row in change.rows
+    )
+    vat = labels["change_vat"].format(rate=format_rate(change.rate.percent, language)) if change.new_rate else ""
+    return labels["change"].format(date=format_day(change.day, language), vat=vat, rows=rows)
 
 
 # --------------------------------------------------------------------------- money
@@ -120,7 +215,9 @@ def _paragraph(text: str, css_class: str) -> str:
     return f'<p class="{css_class}">{escape(text)}</p>'
 
 
-def render_price_table(service: Service, data: PriceData, rate: VatRate, language: str) -> str:
+def render_price_table(
+    service: Service, data: PriceData, rate: VatRate, language: str, changes: list[PriceChange] = ()
+) -> str:
     texts = data.texts[language]
     name = service.names[language]
     if service.on_request:
@@ -148,20 +245,34 @@ def render_price_table(service: Service, data: PriceData, rate: VatRate, languag
         )
         for key in ("vat_free", "vat_added", "vat_date")
     )
-    return f"{table}\n\n{notes}"
+    announced = "".join(f"\n\n{_paragraph(change_sentence(change, language), 'price-change')}" for change in changes)
+    return f"{table}{announced}\n\n{notes}"
 
 
-def render_cost_example(duration: Duration, count: int, rate: VatRate, language: str) -> str:
-    """One worked monthly example, with VAT first: a sentence, not a table of guesses."""
+def render_cost_example(
+    duration: Duration, count: int, rate: VatRate, language: str, changes: list[PriceChange] = ()
+) -> str:
+    """One worked monthly example, with VAT first: a sentence, not a table of guesses; and how much the
+    same month costs after each dated change of that length's price."""
     labels = LABELS[language]
     row = price_row(duration, rate.percent)
+    later = "".join(
+        " " + labels["change_example"].format(
+            date=format_day(change.day, language),
+            month_gross=format_money(changed.gross * count, language),
+            month_net=format_money(changed.net * count, language),
+        )
+        for change in changes
+        for changed in change.rows
+        if changed.minutes == duration.minutes
+    )
     return labels["example"].format(
         length=labels["length_adjective"].format(hours=format_hour_count(duration.minutes, language)),
         count=count,
         gross=format_money(row.gross, language),
         month_gross=format_money(row.gross * count, language),
         month_net=format_money(row.net * count, language),
-    )
+    ) + later
 
 
 def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool) -> tuple[Service, Duration | None]:
@@ -209,20 +320,23 @@ def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool)
     return service, duration
 
 
-def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: str) -> str:
+def render_shortcode(code: Shortcode, schedule: Schedule, language: str) -> str:
     """The HTML or text that replaces one price shortcode; raises ``ShortcodeError`` if it is wrong."""
+    data, rate = schedule.now, schedule.rate
     if code.name in ("vat-rate", "vat-date"):
         if code.args:
             raise ShortcodeError(
                 f"lyhytkoodin '{code.text}' nimen perään ei kirjoiteta mitään: kirjoita <!-- md:{code.name} -->.",
                 f"'{code.text}' takes nothing after its name: write <!-- md:{code.name} -->.",
             )
-        if code.name == "vat-rate":
-            return format_rate(rate.percent, language)
-        return format_day(rate.effective, language)
+        if code.name == "vat-date":
+            return format_day(rate.effective, language)
+        later = [(later_rate.effective, format_rate(later_rate.percent, language)) for later_rate in schedule.later_rates()]
+        return with_later(format_rate(rate.percent, language), later, language)
     if code.name == "price-table":
         service, _ = _service_and_duration(code, data, needs_minutes=False)
-        return "\n\n" + render_price_table(service, data, rate, language) + "\n\n"
+        changes = schedule.changes(service.key) if not service.on_request else []
+        return "\n\n" + render_price_table(service, data, rate, language, changes) + "\n\n"
     if code.name == "cost-example":
         if len(code.args) != 3 or not code.args[2].isdigit() or not 1 <= int(code.args[2]) <= 31:
             raise ShortcodeError(
@@ -231,19 +345,31 @@ def render_shortcode(code: Shortcode, data: PriceData, rate: VatRate, language: 
                 f"'{code.text}' needs a service, a length in minutes and a number of meetings in a "
                 "month (1–31): write it as <!-- md:cost-example support-person 120 4 -->.",
             )
-        _, duration = _service_and_duration(
+        service, duration = _service_and_duration(
             Shortcode(code.line, code.name, code.args[:2], code.text), data, needs_minutes=True
         )
-        return render_cost_example(duration, int(code.args[2]), rate, language)
-    _, duration = _service_and_duration(code, data, needs_minutes=True)
-    row = price_row(duration, rate.percent)
-    amount = {"price": row.net, "price-with-vat": row.gross, "vat-amount": row.vat}[code.name]
-    return format_money(amount, language)
+        return render_cost_example(duration, int(code.args[2]), rate, language, schedule.changes(service.key))
+    service, duration = _service_and_duration(code, data, needs_minutes=True)
+    figure = {"price": "net", "price-with-vat": "gross", "vat-amount": "vat"}[code.name]
+    later = [
+        (change.day, format_money(getattr(row, figure), language))
+        for change in schedule.changes(service.key)
+        for row in change.rows
+        if row.minutes == duration.minutes
+    ]
+    return with_later(format_money(getattr(price_row(duration, rate.percent), figure), language), later, language)
 
 
-def renderers(data: PriceData, rate: VatRate, language: str) -> dict[str, Renderer]:
+def with_later(now: str, later: list[tuple[date, str]], language: str) -> str:
+    """An inline figure, and what it will be from each later change: "88,85 € (1.2.2027 alkaen 90,99 €)"."""
+    for day, then in later:
+        now = LABELS[language]["change_inline"].format(now=now, date=format_day(day, language), then=then)
+    return now
+
+
+def renderers(schedule: Schedule, language: str) -> dict[str, Renderer]:
     """The price shortcodes of a page in ``language``."""
-    return {name: (lambda code: render_shortcode(code, data, rate, language)) for name in SHORTCODE_NAMES}
+    return {name: (lambda code: render_shortcode(code, schedule, language)) for name in SHORTCODE_NAMES}
 
 
 # A price or a VAT rate typed into a page would not follow the price file. Euro amounts anywhere, and

@@ -46,6 +46,7 @@ class Problem:
     finnish: str
     english: str
     stops_preview: bool = False
+    warning: bool = False  # worth a look, never a stop: shown on the pull request, not counted
 
     @classmethod
     def at(cls, file: str, line: int | None, finnish: str, english: str, **options) -> Problem:
@@ -79,7 +80,9 @@ def count_line(count: int) -> tuple[str, str]:
 
 
 def stops(problems: list[Problem], serving: bool) -> bool:
-    """The policy: a publishing build stops on any problem; the preview only where a page cannot render."""
+    """The policy: a publishing build stops on any problem; the preview only where a page cannot render;
+    a warning stops neither."""
+    problems = [problem for problem in problems if not problem.warning]
     return any(problem.stops_preview for problem in problems) if serving else bool(problems)
 
 
@@ -89,14 +92,17 @@ def warn_in_preview(log: logging.Logger, message: str) -> None:
     log.handle(record)
 
 
-def write_report(path: str | Path | None, problems: list[Problem]) -> None:
-    """The problems as JSON for ``scripts/dev.py``, which counts them (where it asked, by STAFF_REPORT)."""
+def write_report(path: str | Path | None, problems: list[Problem], summary: str = "") -> None:
+    """The problems as JSON for ``scripts/dev.py``, which counts them (where it asked, by STAFF_REPORT),
+    and the build's one-line summary of what visitors see today."""
     if path:
-        Path(path).write_text(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False), encoding="utf-8")
+        report = {"problems": [asdict(problem) for problem in problems], "summary": summary}
+        Path(path).write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 
-def read_report(path: str | Path) -> list[Problem] | None:
+def read_report(path: str | Path) -> tuple[list[Problem], str] | None:
     try:
-        return [Problem(**item) for item in json.loads(Path(path).read_text(encoding="utf-8"))]
-    except (OSError, ValueError, TypeError):
+        report = json.loads(Path(path).read_text(encoding="utf-8"))
+        return [Problem(**item) for item in report["problems"]], report["summary"]
+    except (OSError, ValueError, TypeError, KeyError):
         return None

@@ -19,9 +19,9 @@ def page_renderers(context: BuildContext, path: str) -> dict[str, Renderer]:
     """The renderers of every shortcode for the page ``path`` (relative to docs/)."""
     language = language_of(path)
     renderers = contact.renderers(context.contact, language, path, context.templates) if context.contact else {}
-    if context.prices is not None and context.vat is not None:
-        renderers |= prices.renderers(context.prices, context.vat, language)
-        renderers |= estimator.renderers(context.prices, context.vat, language, context.templates)
+    if context.schedule is not None:
+        renderers |= prices.renderers(context.schedule, language)
+        renderers |= estimator.renderers(context.schedule, language, context.templates)
     return renderers
 
 

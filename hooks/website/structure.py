@@ -161,11 +161,36 @@ def untranslated_menu_titles(
     return errors
 
 
+#: The top menu fits a phone's drawer and a desktop's tab row with six entries at most.
+MOST_TOP_ENTRIES = 6
+
+
+def too_many_top_entries(nav: Any, config_text: str = "") -> list[Problem]:
+    """A problem if the menu has more than six entries at its top level."""
+    titles = [title or file for section, title, file in nav_entries(nav) if not section]
+    if len(titles) <= MOST_TOP_ENTRIES:
+        return []
+    extra = titles[MOST_TOP_ENTRIES]
+    return [
+        Problem.at(
+            "mkdocs.yml",
+            line_of_title(config_text, extra),
+            f"valikon ylätasolla on {len(titles)} kohtaa, mutta niitä mahtuu selkeästi puhelimen valikkoon "
+            f"enintään {MOST_TOP_ENTRIES}. Siirrä '{extra}' jonkin ryhmän alle (esimerkiksi 'Palvelut:'), tai "
+            "kokoa uutiset omaksi ryhmäkseen, esimerkiksi '- Ajankohtaista:', jonka alle kukin uutinen tulee "
+            "omalle rivilleen.",
+            f"the menu has {len(titles)} entries at its top level, but at most {MOST_TOP_ENTRIES} fit a phone's "
+            f"menu clearly. Move '{extra}' under a group (such as 'Palvelut:'), or gather news into a group of "
+            "their own, such as '- Ajankohtaista:', with each news page on its own line under it.",
+        )
+    ]
+
+
 def check(
     paths: list[str], nav: Any, left_out: Callable[[str], bool], translations: dict[str, dict], config_text: str = ""
 ) -> list[Problem]:
-    """File names, pages outside the menu, and menu titles without their English title."""
-    problems = file_name_problems(paths)
+    """File names, pages outside the menu, a menu too long, and menu titles without their English title."""
+    problems = file_name_problems(paths) + too_many_top_entries(nav, config_text)
     problems += pages_outside_menu(paths, nav, left_out, config_text)
     for language, titles in translations.items():
         names = (LANGUAGE_NAMES[language][0], LANGUAGE_NAMES[language][2])

@@ -28,13 +28,14 @@ Why these terms (schema.org 30.0, tests/vendor/schemaorg/):
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from .formats import format_hours
 from .pages import DEFAULT, LANGUAGES, PageName, Source
 from .price_file import DATA_FILE, PriceData, Service, VatRate
-from .prices import price_row
+from .prices import PriceChange, PriceRow, Schedule, price_row
 from .problems import Problem
 
 CONTEXT = "https://schema.org"
@@ -117,21 +118,29 @@ def unit_price(amount: Decimal, minutes: int, vat_included: bool) -> dict:
     }
 
 
-def offers(service: Service, rate: VatRate, language: str) -> list[dict]:
-    result = []
-    for duration in service.durations:
-        row = price_row(duration, rate.percent)
-        result.append(
-            {
-                "@type": "Offer",
-                "name": OFFER_NAMES[language].format(hours=format_hours(row.minutes, language)),
-                "description": OFFER_DESCRIPTIONS[language],
-                "priceSpecification": [
-                    unit_price(row.net, row.minutes, vat_included=False),
-                    unit_price(row.gross, row.minutes, vat_included=True),
-                ],
-            }
-        )
+def offer(row: PriceRow, language: str) -> dict:
+    return {
+        "@type": "Offer",
+        "name": OFFER_NAMES[language].format(hours=format_hours(row.minutes, language)),
+        "description": OFFER_DESCRIPTIONS[language],
+        "priceSpecification": [
+            unit_price(row.net, row.minutes, vat_included=False),
+            unit_price(row.gross, row.minutes, vat_included=True),
+        ],
+    }
+
+
+def offers(service: Service, rate: VatRate, language: str, changes: list[PriceChange] = ()) -> list[dict]:
+    """An offer for each length in force, and one for each dated change of it (``validFrom``); an offer
+    that a change replaces ends the day before (``validThrough``)."""
+    result = [offer(price_row(duration, rate.percent), language) for duration in service.durations]
+    current = {node["priceSpecification"][0]["referenceQuantity"]["value"]: node for node in result}
+    for change in changes:
+        for row in change.rows:
+            if row.minutes in current:
+                current[row.minutes]["validThrough"] = (change.day - timedelta(days=1)).isoformat()
+            current[row.minutes] = offer(row, language) | {"validFrom": change.day.isoformat()}
+            result.append(current[row.minutes])
     return result
 
 
@@ -145,6 +154,7 @@ def service_node(
     name: str,
     description: str,
     url: str,
+    changes: list[PriceChange] = (),
 ) -> dict:
     node: dict[str, Any] = {
         "@type": "Service",
@@ -157,7 +167,7 @@ def service_node(
     }
     # A service priced on request (no lengths in the data) gets no offers at all, not a zero price.
     if not service.on_request:
-        node["offers"] = offers(service, rate, language)
+        node["offers"] = offers(service, rate, language, changes)
     return node
 
 
@@ -196,6 +206,7 @@ def structured_data(
     data: PriceData,
     rate: VatRate,
     logo: str = "",
+    schedule: Schedule | None = None,
 ) -> dict | None:
     """The JSON-LD object of one page, or None for pages that carry none."""
     name = PageName.parse(src_uri)
@@ -205,9 +216,10 @@ def structured_data(
     if name.stem == HOME_PAGE:
         node = organization(contact, site_url, language, description, logo)
     elif name.stem in SERVICE_PAGES and SERVICE_PAGES[name.stem] in data.services:
+        key = SERVICE_PAGES[name.stem]
+        changes = schedule.changes(key) if schedule and not data.services[key].on_request else []
         node = service_node(
-            data.services[SERVICE_PAGES[name.stem]], rate, contact, site_url, language,
-            name=title, description=description, url=url,
+            data.services[key], rate, contact, site_url, language, name=title, description=description, url=url, changes=changes
         )
     else:
         return None

@@ -11,7 +11,9 @@ pattern that no longer matches (after a Material update or a move to its success
 - partials/search.html: the search field has ``autocorrect="off"``, not an attribute of HTML as the
   checker knows it (Safari may now offer corrections in the search field);
 - partials/toc.html: on a section's index page the table of contents has ``<label for="__toc">`` but
-  the page has no ``__toc`` toggle to label.
+  the page has no ``__toc`` toggle to label;
+- partials/nav-item.html: on a page with no subheadings the ``__toc`` toggle is written without any
+  label, an unnamed checkbox to screen readers (HTML_CodeSniffer, axe): with nothing to toggle, it goes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+au
 EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
 AUTOCORRECT = re.compile(r'(<input\b[^>]*?)\s+autocorrect="off"')
 TOC_LABEL = re.compile(r'(<label class="md-nav__title")\s+for="__toc"')
+UNLABELLED_TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
 
 
 def fix_material_markup(html: str) -> str:
@@ -30,4 +33,6 @@ def fix_material_markup(html: str) -> str:
     html = AUTOCORRECT.sub(r"\1", html)
     if 'id="__toc"' not in html:
         html = TOC_LABEL.sub(r"\1", html)
+    if 'for="__toc"' not in html:
+        html = UNLABELLED_TOC_TOGGLE.sub("", html)
     return html

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import LANGUAGES, PATHS, SITE_ORIGIN, new_context, open_page
+from browsing import HTMLCS, RUN_HTMLCS, LANGUAGES, PATHS, SITE_ORIGIN, new_context, open_page
 from front_door_helpers import HOME, prices_with_vat
 from harness import ROOT
 
-HTMLCS = (ROOT / "tests" / "vendor" / "htmlcs" / "HTMLCS.js").read_text(encoding="utf-8")
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 768}
 PRICE_PAGES = ["hinnat/", "ammatillinen-tukihenkilotoiminta/"]
@@ -147,16 +146,6 @@ def test_every_price_with_vat_is_on_screen_without_sideways_scrolling(browser, b
     assert not outside, f"/{LANGUAGES[language]}{slug} at {width} px: prices with VAT off screen: {outside}"
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     context.close()
-
-
-RUN_HTMLCS = """() => new Promise((resolve) => {
-  HTMLCS.process('WCAG2AA', document, () => {
-    resolve(HTMLCS.getMessages().filter((message) => message.type === HTMLCS.ERROR).map((message) => ({
-      code: message.code, message: message.msg,
-      element: message.element && message.element.outerHTML ? message.element.outerHTML.slice(0, 160) : String(message.element),
-    })));
-  });
-})"""
 
 
 @pytest.fixture(scope="module")

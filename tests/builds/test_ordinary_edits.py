@@ -20,7 +20,7 @@ import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import AXE_OPTIONS, NO_MOTION, new_context
+from browsing import AXE_OPTIONS, HTMLCS, NO_MOTION, RUN_HTMLCS, new_context
 from harness import ROOT, SITE_ORIGIN, build_site, mkdocs_env
 
 # The checks of the built pages that a content edit can affect, and the browser checks of the new page.
@@ -204,4 +204,21 @@ def test_the_new_short_page_passes_axe_in_both_languages_and_widths(browser, edi
             violations = page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)", AXE_OPTIONS)
             found += [f"{path} {width}px: {v['id']} at {[n['target'] for n in v['nodes']]}" for v in violations]
     context.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_new_short_page_passes_html_codesniffer_in_both_languages_and_widths(browser, edited_site):
+    """A page with no subheadings has no table of contents: nothing on it may be left without a name
+    (Material's toggle for the missing table of contents was, until valid_html.py took it away)."""
+    context = new_context(browser, edited_site, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    found = []
+    for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/"):
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(SITE_ORIGIN + path, wait_until="load")
+            page.add_script_tag(content=HTMLCS)
+            found += [f"{path} {width}px: {error['code']}: {error['element']}" for error in page.evaluate(RUN_HTMLCS)]
+    context.close()
+    assert "## " not in NEW_PAGE_FI + NEW_PAGE_EN, "the test page must have no subheadings"
     assert not found, "\n".join(found)

@@ -15,6 +15,7 @@ import pytest
 
 from harness import ROOT
 from website import estimator, fragments, shortcodes
+from website.prices import Schedule
 from website.pages import Source
 from website.price_file import Duration, Service, VatRate, read_price_file, rate_in_force
 from website.formats import format_hours, format_money
@@ -132,7 +133,7 @@ def test_the_json_cannot_close_its_script_element():
 def test_a_wrong_shortcode_is_explained_in_finnish_then_english(fixture_data, fixture_rate, args, finnish, english):
     text = f"<!-- md:cost-estimator {' '.join(args)} -->"
     page = "# Hinnat\n\n" + text + "\n"
-    renderers = estimator.renderers(fixture_data, fixture_rate, "fi", TEMPLATES)
+    renderers = estimator.renderers(Schedule(fixture_data, fixture_rate.effective), "fi", TEMPLATES)
     errors = [problem.message for problem in shortcodes.check(Source("hinnat.fi.md", page), renderers, renderers)]
     assert len(errors) == 1 and errors[0].startswith("docs/hinnat.fi.md, rivi 3: "), errors
     finnish_part, english_part = errors[0].split("In English: ")
@@ -141,5 +142,6 @@ def test_a_wrong_shortcode_is_explained_in_finnish_then_english(fixture_data, fi
 
 
 def test_without_a_length_the_estimator_starts_at_two_hours(fixture_data, fixture_rate):
-    html = estimator.render_shortcode(Shortcode(1, "cost-estimator", ("plan",), ""), fixture_data, fixture_rate, "fi", TEMPLATES)
+    schedule = Schedule(fixture_data, fixture_rate.effective)
+    html = estimator.render_shortcode(Shortcode(1, "cost-estimator", ("plan",), ""), schedule, "fi", TEMPLATES)
     assert '<option value="120" selected>' in html

@@ -364,7 +364,7 @@ def test_shortcode_errors_name_the_place_in_both_languages():
     data = price_file.read_price_file(PRICE_FIXTURE)
     rate = price_file.rate_in_force(data.vat_rates, date(2026, 1, 1))
     source = Source("a.fi.md", "a\nb\n<!-- md:price-table suport-person -->\n")
-    [error] = shortcodes.check(source, prices.renderers(data, rate, "fi"), prices.SHORTCODE_NAMES)
+    [error] = shortcodes.check(source, prices.renderers(prices.Schedule(data, date(2026, 1, 1)), "fi"), prices.SHORTCODE_NAMES)
     assert (error.file, error.line) == ("docs/a.fi.md", 3)
     finnish, english = error.message.split("\n    In English: ")
     assert finnish.startswith("docs/a.fi.md, rivi 3: lyhytkoodissa '<!-- md:price-table suport-person -->' on palvelu")

@@ -142,7 +142,7 @@ BAD_INPUTS = {
     "negative price": (broken("price: 70.00", "price: -70"), r"the price -70 is negative"),
     "three decimals": (broken("price: 70.00", "price: 70.005"), r"has more than two decimals"),
     "duplicate length": (broken("minutes: 120", "minutes: 90"), r"the length 90 minutes is listed twice"),
-    "vat rate over 100": (broken("rate: 25.5", "rate: 255"), r"the VAT rate 255 is not between 0 and 100"),
+    "vat rate over 40": (broken("rate: 25.5", "rate: 255"), r"the VAT rate 255 is not between 5 and 40"),
     "impossible date": (broken("from: 2024-09-01", "from: 2024-09-31"), r"'2024-09-31' is not a real date"),
     "missing translation": (
         broken("      en: Professional support-person work\n", ""),
@@ -200,7 +200,7 @@ def test_no_rate_in_force_on_the_build_date(data):
 def test_bad_shortcode_names_page_and_line(fixture_data, shortcode, expected):
     data = fixture_data
     page = f"---\ndescription: x\n---\n\n# Otsikko\n\n{shortcode}\n"
-    renderers = prices.renderers(data, rate_in_force(data.vat_rates, date(2026, 1, 1)), "fi")
+    renderers = prices.renderers(prices.Schedule(data, date(2026, 1, 1)), "fi")
     errors = [problem.message for problem in shortcodes.check(Source("hinnat.fi.md", page), renderers, renderers)]
     assert len(errors) == 1
     assert errors[0].startswith("docs/hinnat.fi.md, rivi 7: "), errors[0]

@@ -4,6 +4,10 @@
  * as the price table) and the pieces of the site's money format. This script shows the estimator
  * and multiplies: whole cents only, never euros as floating-point numbers, so every sum is exact
  * and equals what the build would print. No dependencies, no network.
+ *
+ * A dated change in the price file (a new price or VAT rate from a given day) comes as a later set
+ * of figures in "schedule": the script uses the set in force on the visitor's own date, so the
+ * estimate is right on the day even if the site was built before it, and it tells the next change.
  */
 (function () {
   "use strict";
@@ -48,6 +52,24 @@
     }
   }
 
+  /* The visitor's date as YYYY-MM-DD, which compares as text with the schedule's "from". */
+  function today() {
+    var now = new Date();
+    var pad = function (number) { return (number < 10 ? "0" : "") + number; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  /* The figures in force today, and the next change after today (or none). */
+  function sets(data) {
+    var current = { durations: data.durations, rateLabel: data.rateLabel };
+    var next = null;
+    data.schedule.forEach(function (set) {
+      if (set.from <= today()) current = set;
+      else if (!next) next = set;
+    });
+    return { current: current, next: next };
+  }
+
   function setUp(root) {
     if (root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
@@ -61,6 +83,15 @@
       return root.querySelector('[data-value="' + name + '"]');
     }
 
+    var chosen = sets(data);
+    value("vat").previousElementSibling.textContent = data.vatLabel.replace("{rate}", chosen.current.rateLabel);
+
+    function row(set) {
+      return set.durations.filter(function (item) {
+        return String(item.minutes) === select.value;
+      })[0];
+    }
+
     function update() {
       var count = 1;
       var wrong = [];
@@ -70,10 +101,11 @@
         if (result.error) wrong.push(input.labels[0].textContent);
         else count *= result.value;
       });
-      var price = data.durations.filter(function (row) {
-        return String(row.minutes) === select.value;
-      })[0];
+      var price = row(chosen.current);
+      var later = chosen.next && row(chosen.next);
+      var change = value("change");
       figures.hidden = wrong.length > 0;
+      change.hidden = wrong.length > 0 || !later;
       fix.hidden = !wrong.length;
       fix.textContent = wrong.length ? data.fix.replace("{fields}", wrong.join(", ")) : "";
       if (wrong.length) return;
@@ -81,6 +113,9 @@
       value("net").textContent = money(price.net * count, data.money);
       value("vat").textContent = money(price.vat * count, data.money);
       value("gross").textContent = money((price.net + price.vat) * count, data.money);
+      change.textContent = later
+        ? data.change.replace("{date}", chosen.next.date).replace("{gross}", money((later.net + later.vat) * count, data.money))
+        : "";
     }
 
     /* The figures change at every keystroke, but a screen reader should hear the result once the
