@@ -63,11 +63,12 @@ def contact() -> dict:
 @pytest.fixture(scope="session")
 def prices_in_force(build_epoch):
     """The live price data and the VAT rate in force on the session's build date."""
-    from website.price_file import load_price_file, rate_in_force
     from website.context import build_date
+    from website.price_file import load_price_file, prices_on, rate_in_force
 
-    data = load_price_file(ROOT / "data" / "prices.yml")
-    return data, rate_in_force(data.vat_rates, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
+    day = build_date({"SOURCE_DATE_EPOCH": str(build_epoch)})
+    data = prices_on(load_price_file(ROOT / "data" / "prices.yml"), day)  # one price a length, as shown today
+    return data, rate_in_force(data.vat_rates, day)
 
 
 @pytest.fixture(scope="session")

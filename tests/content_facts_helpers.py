@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import re
 from html import unescape
 
 import pytest
 
 from harness import ROOT
-from website.price_file import DATA_FILE, load_price_file
+from website.price_file import DATA_FILE, load_price_file, prices_on
 
 from harness import LANGUAGE_PREFIXES as LANGUAGES
 
@@ -36,5 +38,6 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_price_file(ROOT / DATA_FILE)
+def data(build_epoch):
+    """The price file as the session's build shows it: one price a length."""
+    return prices_on(load_price_file(ROOT / DATA_FILE), datetime.fromtimestamp(build_epoch, timezone.utc).date())

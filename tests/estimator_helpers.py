@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from harness import ROOT
-from website.price_file import load_price_file, rate_in_force
+from website.price_file import load_price_file, prices_on, rate_in_force
 
 PAGES = {"fi": "/hinnat/", "en": "/en/hinnat/"}
 
@@ -25,8 +25,10 @@ def rate(data, build_epoch):
 
 
 @pytest.fixture(scope="module")
-def service(data):
-    return data.services["support-person"]
+def service(data, build_epoch):
+    """The service as the pages show it on the build date: one price a length (a dated row that has
+    not started is left out)."""
+    return prices_on(data, datetime.fromtimestamp(build_epoch, timezone.utc).date()).services["support-person"]
 
 
 def embedded_json(html: str) -> dict:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from harness import ROOT
-from website.price_file import load_price_file
+from website.price_file import load_price_file, prices_on
 
 DATA = ROOT / "data" / "prices.yml"
 # Known figures for the tests that need them or that break a file on purpose. Staff change DATA; the
@@ -15,6 +17,6 @@ NBSP = "\N{NO-BREAK SPACE}"
 
 
 @pytest.fixture(scope="module")
-def data():
-    """The live price file, as the built site uses it."""
-    return load_price_file(DATA)
+def data(build_epoch):
+    """The live price file, as the session's build shows it: one price a length."""
+    return prices_on(load_price_file(DATA), datetime.fromtimestamp(build_epoch, timezone.utc).date())

@@ -10,13 +10,15 @@ Layer: Chromium on the built site.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from website import estimator
 from browsing import AXE_OPTIONS, NO_MOTION, describe, focus_problems, focus_state
 from harness import SITE_ORIGIN
-from website.formats import format_money
+from website.formats import format_money, script_text
 from website.prices import price_row, render_cost_example
 from estimator_helpers import PAGES, data, embedded_json, rate, service
 
@@ -186,3 +188,45 @@ def test_the_result_is_announced_when_typing_pauses_not_at_every_keystroke(site_
     page.locator("#cost-estimator-weeks").press_sequentially("2", delay=50)
     assert output.get_attribute("aria-busy") == "true"  # a live region that is busy is not read yet
     page.wait_for_function("() => document.querySelector('.cost-estimator output').getAttribute('aria-busy') === 'false'", timeout=3000)
+
+
+@pytest.mark.parametrize(
+    "today, gross, vat_label, change",
+    [
+        # 4 meetings of 2 h: 4 × 112.95 = 451.80; from 1.2.2027 4 × 119.23 = 476.92; from 2028 4 × 119.70.
+        ("2027-01-15", "451,80\u00a0€", "Alv 25,5\u00a0%", "1.2.2027 alkaen sama suunnitelma maksaa 476,92\u00a0€ arvonlisäveron kanssa."),
+        ("2027-03-01", "476,92\u00a0€", "Alv 25,5\u00a0%", "1.1.2028 alkaen sama suunnitelma maksaa 478,80\u00a0€ arvonlisäveron kanssa."),
+        ("2028-02-01", "478,80\u00a0€", "Alv 26\u00a0%", None),
+    ],
+)
+def test_a_dated_change_takes_effect_on_the_visitors_own_day(browser_context, built_site, today, gross, vat_label, change):
+    """The site may have been built before a change's day: the script uses the figures of the day it
+    runs on, and tells the next change. The page's data is swapped for a file with a dated 2 h price
+    (95.00 from 1.2.2027) and a VAT rate of 26 % from 1.1.2028."""
+    from datetime import date, datetime
+
+    from prices_helpers import FIXTURE
+    from website.price_file import read_price_file
+    from website.prices import Schedule
+
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace("      - minutes: 120\n        price: 90.00\n", "      - minutes: 120\n        price: 90.00\n      - minutes: 120\n        price: 95.00\n        from: 2027-02-01\n")
+    text = text.replace("  - rate: 25.5\n    from: 2024-09-01\n", "  - rate: 25.5\n    from: 2024-09-01\n  - rate: 26\n    from: 2028-01-01\n")
+    plan = Schedule(read_price_file(text), date(2026, 12, 2))
+    dated = script_text(estimator.estimator_data(plan.now.services["support-person"], plan.rate, "fi", plan))
+    html = (built_site / "hinnat" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r'(data-cost-estimator="[^"]+".*?<script type="application/json">).*?(</script>)', lambda m: m[1] + dated + m[2], html, count=1, flags=re.DOTALL)
+    context = browser_context()
+    context.route(SITE_ORIGIN + PAGES["fi"], lambda route: route.fulfill(body=html, headers={"Content-Type": "text/html; charset=utf-8"}))
+    page = context.new_page()
+    page.clock.install(time=datetime.fromisoformat(today + "T12:00:00"))
+    page.goto(SITE_ORIGIN + PAGES["fi"], wait_until="load")
+    page.wait_for_selector(".cost-estimator:not([hidden])")
+    assert page.text_content('[data-value="gross"]') == gross
+    labels = [text.strip() for text in page.locator(".cost-estimator__label").all_text_contents()]
+    assert vat_label in labels
+    shown = page.locator('[data-value="change"]')
+    if change is None:
+        assert shown.is_hidden()
+    else:
+        assert shown.is_visible() and shown.text_content() == change

@@ -103,6 +103,16 @@ def add_vat_rate(text: str, percent: str, starts: date) -> str:
     return text[: last.end()] + row + text[last.end() :]
 
 
+def add_dated_price(text: str, minutes: int, by: Decimal, starts: date) -> str:
+    """A price change prepared ahead: a new row for ``minutes`` after its current one, ``by`` euros
+    dearer, from ``starts`` (CONTRIBUTING: Hinnanmuutos etukäteen)."""
+    row = re.search(rf"^(?P<indent>\s*)- minutes: {minutes}\b.*\n(?P=indent)  price: (?P<price>\S+)\n", text, flags=re.MULTILINE)
+    assert row, f"data/prices.yml has no row for {minutes} minutes"
+    price = Decimal(row["price"]) + by
+    new = f"{row['indent']}- minutes: {minutes}\n{row['indent']}  price: {price:.2f}\n{row['indent']}  from: {starts.isoformat()}\n"
+    return text[: row.end()] + new + text[row.end() :]
+
+
 def add_menu_entry(text: str) -> str:
     """The new page at the top level of the menu, after the first entry, with its English title."""
     first = re.search(r"^nav:\n(?P<indent>\s+)- .*\n", text, flags=re.MULTILINE)
@@ -129,6 +139,7 @@ def edited_repository(tmp_path_factory) -> Path:
     root = copy_repository(tmp_path_factory.mktemp("ordinary") / "project")
     prices = root / "data" / "prices.yml"
     text = raise_every_price(prices.read_text(encoding="utf-8"), Decimal("5"))
+    text = add_dated_price(text, 120, Decimal("10"), date.today() + timedelta(days=200))
     prices.write_text(add_vat_rate(text, "27", date.today() + timedelta(days=400)), encoding="utf-8")
     (root / "docs" / f"{NEW_PAGE}.fi.md").write_text(NEW_PAGE_FI, encoding="utf-8")
     (root / "docs" / f"{NEW_PAGE}.en.md").write_text(NEW_PAGE_EN, encoding="utf-8")
@@ -143,8 +154,12 @@ def test_the_edits_are_what_they_say(edited_repository):
     live = (ROOT / "data" / "prices.yml").read_text(encoding="utf-8")
     edited = (edited_repository / "data" / "prices.yml").read_text(encoding="utf-8")
     before = re.findall(r"^\s*price:\s*(\S+)", live, flags=re.MULTILINE)
-    after = re.findall(r"^\s*price:\s*(\S+)", edited, flags=re.MULTILINE)
+    # The rows in force now: a price line not followed by a 'from:' line. The one dated row is 10 € dearer.
+    after = re.findall(r"^\s*price:\s*(\S+)\n(?!\s*from:)", edited, flags=re.MULTILINE)
+    dated = re.findall(r"^\s*- minutes: 120\n\s*price:\s*(\S+)\n\s*from:", edited, flags=re.MULTILINE)
     assert before and [Decimal(a) - Decimal(b) for a, b in zip(after, before)] == [Decimal("5")] * len(before)
+    assert len(after) == len(before) and edited.count("from:") == live.count("from:") + 2
+    assert len(dated) == 1 and Decimal(dated[0]) == Decimal(before[1]) + Decimal("15")
     assert edited.count("- rate:") == live.count("- rate:") + 1
     assert NEW_TITLE_FI in (edited_repository / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -155,6 +170,10 @@ def test_the_edited_site_builds_and_shows_the_edits(edited_site):
     assert NEW_TITLE_EN in english and NEW_TITLE_FI not in english
     assert NEW_TITLE_FI in finnish
     assert "We are glad to help." in (edited_site / "en" / "yhteystiedot" / "index.html").read_text(encoding="utf-8")
+    # Both dated changes are announced on the prices page, in both languages, with their dates.
+    for language, words in (("", "alkaen"), ("en/", "From ")):
+        prices_page = (edited_site / language / "hinnat" / "index.html").read_text(encoding="utf-8")
+        assert prices_page.count('<p class="price-change">') == 2 and words in prices_page
 
 
 def run_checks(repository: Path, *arguments: str) -> subprocess.CompletedProcess:
@@ -195,7 +214,7 @@ def test_the_new_short_page_passes_axe_in_both_languages_and_widths(browser, edi
     context.add_init_script(script=Axe().axe_script)
     page = context.new_page()
     found = []
-    for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/"):
+    for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/", "/hinnat/", "/en/hinnat/"):
         page.goto(SITE_ORIGIN + path, wait_until="load")
         page.add_style_tag(content=NO_MOTION)
         for width in (375, 1280):
@@ -213,7 +232,7 @@ def test_the_new_short_page_passes_html_codesniffer_in_both_languages_and_widths
     context = new_context(browser, edited_site, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     found = []
-    for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/"):
+    for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/", "/hinnat/", "/en/hinnat/"):
         for width in (360, 1280):
             page.set_viewport_size({"width": width, "height": 800})
             page.goto(SITE_ORIGIN + path, wait_until="load")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from harness import ROOT
-from website.price_file import DATA_FILE, load_price_file, rate_in_force
+from website.price_file import DATA_FILE, load_price_file, prices_on, rate_in_force
 from website.formats import format_money, format_rate
 from website.prices import price_row
 
@@ -155,8 +155,9 @@ def sentences(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def price_data():
-    return load_price_file(ROOT / DATA_FILE)
+def price_data(build_epoch):
+    """The price file as the session's build shows it: one price a length."""
+    return prices_on(load_price_file(ROOT / DATA_FILE), datetime.fromtimestamp(build_epoch, timezone.utc).date())
 
 
 @pytest.fixture(scope="module")
