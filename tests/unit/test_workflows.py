@@ -242,6 +242,85 @@ def test_the_site_is_published_to_the_pages_branch_keeping_the_previews():
     assert not build.get("env"), "the live site is built for its own address, without noindex"
 
 
+KEEPALIVE_TOKENS = {"${{ github.token }}", "${{ secrets.GITHUB_TOKEN }}"}
+ENABLE_PATH = re.compile(r"^repos/\$\{?GITHUB_REPOSITORY\}?/actions/workflows/(?P<workflow>[\w.-]+\.ya?ml)/enable$")
+
+
+def enable_calls(job: dict) -> list[tuple[dict, list[str]]]:
+    """The steps of ``job`` that call `gh api` on a workflow's enable endpoint, with their words."""
+    found = []
+    for step in job.get("steps", []):
+        for line in run_lines({"jobs": {"job": {"steps": [step]}}}):
+            words = shlex.split(line)
+            if words[:2] == ["gh", "api"] and any(ENABLE_PATH.match(word) for word in words):
+                found.append((step, words))
+    return found
+
+
+def events_that_run(job: dict) -> set[str] | None:
+    """The events a job's `if:` lets through, for a condition of the form `github.event_name == 'x' || ...`;
+    None for a job without a condition. Any other condition fails, so that the test knows what it reads."""
+    text = condition(job.get("if"))
+    if not text:
+        return None
+    events = set()
+    for part in text.split("||"):
+        match = re.fullmatch(r"\s*github\.event_name\s*==\s*'(\w+)'\s*", part)
+        assert match, f"cannot read the condition `{text}`: expected only github.event_name == '...' alternatives"
+        events.add(match[1])
+    return events
+
+
+def keepalive_job() -> tuple[str, dict, list[str]]:
+    jobs = load("deploy.yml")["jobs"]
+    found = [(name, job, words) for name, job in jobs.items() for _, words in enable_calls(job)]
+    assert len(found) == 1, (
+        "deploy.yml must have one step that keeps its schedule alive with "
+        "`gh api --method PUT repos/${GITHUB_REPOSITORY}/actions/workflows/deploy.yml/enable`"
+        f", found {len(found)}"
+    )
+    return found[0]
+
+
+def test_the_daily_schedule_is_kept_alive_through_the_api_without_commits():
+    """GitHub disables a public repository's schedule after 60 days without activity; a quiet season
+    would then leave a new VAT rate or a dated price unpublished on its day."""
+    workflow = load("deploy.yml")
+    name, job, words = keepalive_job()
+    # It runs on the schedule (and by hand, to try it), not on a push, which is activity already.
+    assert "schedule" in triggers(workflow)
+    events = events_that_run(job)
+    assert events is None or "schedule" in events, f"{name} does not run on the schedule: {events}"
+    assert events is None or "push" not in events
+    # The REST API's "enable a workflow", a PUT, on this very file: it keeps alive only the one it names.
+    method = words[words.index("--method") + 1] if "--method" in words else words[words.index("-X") + 1]
+    assert method == "PUT"
+    (path,) = [ENABLE_PATH.match(word) for word in words if ENABLE_PATH.match(word)]
+    assert path["workflow"] == "deploy.yml" and (WORKFLOWS / path["workflow"]).is_file()
+    (step,) = [step for step, _ in enable_calls(job)]
+    assert step["env"]["GH_TOKEN"] in KEEPALIVE_TOKENS, "gh needs the job's token in GH_TOKEN"
+    # Only the permission the call needs: no `contents: write`, which dummy commits would need.
+    assert job["permissions"] == {"actions": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    # No commits: nothing checked out, no git command anywhere in the job, no action that could commit.
+    assert not [step for step in job["steps"] if "uses" in step], f"{name} should only call the API"
+    lines = run_lines({"jobs": {name: job}})
+    assert not [line for line in lines if re.search(r"\bgit\b", line)], lines
+    assert not [line for line in run_lines(workflow) if re.search(r"\bgit (commit|push)\b", line)]
+
+
+def test_a_failing_test_or_build_cannot_stop_the_keepalive():
+    workflow = load("deploy.yml")
+    name, job, _ = keepalive_job()
+    assert name not in ("test", "publish"), "the keep-alive needs its own job"
+    assert "needs" not in job, f"{name} must not wait for {job.get('needs')}: a red test would skip it"
+    # events_that_run fails on anything but event names, so no success()/needs.* check hides in `if:`.
+    events_that_run(job)
+    for other, other_job in workflow["jobs"].items():
+        needs = other_job.get("needs", [])
+        assert name not in ([needs] if isinstance(needs, str) else needs), f"{other} waits for {name}"
+
+
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint"
 
 
