@@ -321,6 +321,29 @@ def test_a_failing_test_or_build_cannot_stop_the_keepalive():
         assert name not in ([needs] if isinstance(needs, str) else needs), f"{other} waits for {name}"
 
 
+PR_TEMPLATE = ROOT / ".github" / "pull_request_template.md"
+
+
+def test_the_pull_request_template_matches_the_workflows():
+    template = PR_TEMPLATE.read_text(encoding="utf-8")
+    workflows = {name: load(name) for name in ALL}
+    # The preview is a link in a comment, at the preview folder's address; no workflow uploads artifacts.
+    if not any(
+        step.get("uses", "").startswith("actions/upload-artifact") for w in workflows.values() for step in steps(w)
+    ):
+        assert "artifact" not in template.lower(), "the template sends staff to an artifact no workflow makes"
+    assert f"{SITE_URL}/{seo.PREVIEW_FOLDER}/pr-" in template
+    assert "View preview at" in template, "the words of the preview comment, as CONTRIBUTING.md quotes them"
+    # The check it names is the pull request workflow's job, as GitHub lists it: "<workflow> / <job>".
+    pr = workflows["pr.yml"]
+    named = re.findall(r"\*\*([^*]+) / ([\w-]+)\*\*", template)
+    assert named, "the template should name the check that must be green"
+    for workflow_name, job in named:
+        assert workflow_name == pr["name"] and job in pr["jobs"], f"no check '{workflow_name} / {job}'"
+    for link in re.findall(r"\]\(\.\./blob/main/([^)#]+)", template):
+        assert (ROOT / link).is_file(), f"the template links to {link}, which does not exist"
+
+
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint"
 
 
