@@ -321,6 +321,23 @@ def test_a_failing_test_or_build_cannot_stop_the_keepalive():
         assert name not in ([needs] if isinstance(needs, str) else needs), f"{other} waits for {name}"
 
 
+def test_the_staff_guide_names_the_publishing_workflow_as_github_shows_it():
+    """CONTRIBUTING.md tells staff to check the prices on a VAT rate's or a price's first day and, if the
+    old one still shows, to run or re-enable the workflow by the name that the Actions tab shows."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    title = guide.index("\n## ")
+    assert guide[title:].startswith("\n## Kuka tekee mitä\n"), "the 'Kuka tekee mitä' box comes first"
+    box = guide[title : guide.index("\n## ", title + 1)]
+    deploy_name = load("deploy.yml")["name"]
+    for words in (f"**{deploy_name}**", "**Run workflow**", "**Enable workflow**", "OWNER-QUESTIONS.md"):
+        assert words in box, f"'Kuka tekee mitä' should name {words}"
+    assert "workflow_dispatch" in triggers(load("deploy.yml")), "Run workflow needs workflow_dispatch"
+    dated = guide[guide.index("\n## Hinnanmuutos etukäteen\n") :]
+    dated = dated[: dated.index("\n## ", 1)]
+    assert re.search(r"^\s+- minutes: \d+.*\n\s+price: [\d.]+\n\s+from: \d{4}-\d\d-\d\d$", dated, re.MULTILINE)
+    assert "**Lisää kesto**" in dated and "**Voimassa alkaen**" in dated
+
+
 PR_TEMPLATE = ROOT / ".github" / "pull_request_template.md"
 
 
