@@ -1,6 +1,8 @@
 """The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
 commands in the right order, give every pull request a preview that search engines leave alone, and
-publish only a tested site, without removing the previews.
+publish only a tested site, without removing the previews. The daily schedule is kept alive through
+GitHub's API in a job of its own, and the staff guide and the pull request template name what the
+workflows really do.
 
 Layer: unit tests, no build.
 """
