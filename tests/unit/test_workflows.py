@@ -1,6 +1,8 @@
 """The GitHub Actions workflows: they pass actionlint, run when they should, run the README's own
 commands in the right order, give every pull request a preview that search engines leave alone, and
-publish only a tested site, without removing the previews.
+publish only a tested site, without removing the previews. The daily schedule is kept alive through
+GitHub's API in a job of its own, and the staff guide and the pull request template name what the
+workflows really do.
 
 Layer: unit tests, no build.
 """
@@ -240,6 +242,125 @@ def test_the_site_is_published_to_the_pages_branch_keeping_the_previews():
     assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
     build = running(publish, "python3 scripts/dev.py build")
     assert not build.get("env"), "the live site is built for its own address, without noindex"
+
+
+KEEPALIVE_TOKENS = {"${{ github.token }}", "${{ secrets.GITHUB_TOKEN }}"}
+ENABLE_PATH = re.compile(r"^repos/\$\{?GITHUB_REPOSITORY\}?/actions/workflows/(?P<workflow>[\w.-]+\.ya?ml)/enable$")
+
+
+def enable_calls(job: dict) -> list[tuple[dict, list[str]]]:
+    """The steps of ``job`` that call `gh api` on a workflow's enable endpoint, with their words."""
+    found = []
+    for step in job.get("steps", []):
+        for line in run_lines({"jobs": {"job": {"steps": [step]}}}):
+            words = shlex.split(line)
+            if words[:2] == ["gh", "api"] and any(ENABLE_PATH.match(word) for word in words):
+                found.append((step, words))
+    return found
+
+
+def events_that_run(job: dict) -> set[str] | None:
+    """The events a job's `if:` lets through, for a condition of the form `github.event_name == 'x' || ...`;
+    None for a job without a condition. Any other condition fails, so that the test knows what it reads."""
+    text = condition(job.get("if"))
+    if not text:
+        return None
+    events = set()
+    for part in text.split("||"):
+        match = re.fullmatch(r"\s*github\.event_name\s*==\s*'(\w+)'\s*", part)
+        assert match, f"cannot read the condition `{text}`: expected only github.event_name == '...' alternatives"
+        events.add(match[1])
+    return events
+
+
+def keepalive_job() -> tuple[str, dict, list[str]]:
+    jobs = load("deploy.yml")["jobs"]
+    found = [(name, job, words) for name, job in jobs.items() for _, words in enable_calls(job)]
+    assert len(found) == 1, (
+        "deploy.yml must have one step that keeps its schedule alive with "
+        "`gh api --method PUT repos/${GITHUB_REPOSITORY}/actions/workflows/deploy.yml/enable`"
+        f", found {len(found)}"
+    )
+    return found[0]
+
+
+def test_the_daily_schedule_is_kept_alive_through_the_api_without_commits():
+    """GitHub disables a public repository's schedule after 60 days without activity; a quiet season
+    would then leave a new VAT rate or a dated price unpublished on its day."""
+    workflow = load("deploy.yml")
+    name, job, words = keepalive_job()
+    # It runs on the schedule (and by hand, to try it), not on a push, which is activity already.
+    assert "schedule" in triggers(workflow)
+    events = events_that_run(job)
+    assert events is None or "schedule" in events, f"{name} does not run on the schedule: {events}"
+    assert events is None or "push" not in events
+    # The REST API's "enable a workflow", a PUT, on this very file: it keeps alive only the one it names.
+    method = words[words.index("--method") + 1] if "--method" in words else words[words.index("-X") + 1]
+    assert method == "PUT"
+    (path,) = [ENABLE_PATH.match(word) for word in words if ENABLE_PATH.match(word)]
+    assert path["workflow"] == "deploy.yml" and (WORKFLOWS / path["workflow"]).is_file()
+    (step,) = [step for step, _ in enable_calls(job)]
+    assert step["env"]["GH_TOKEN"] in KEEPALIVE_TOKENS, "gh needs the job's token in GH_TOKEN"
+    # Only the permission the call needs: no `contents: write`, which dummy commits would need.
+    assert job["permissions"] == {"actions": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
+    # No commits: nothing checked out, no git command anywhere in the job, no action that could commit.
+    assert not [step for step in job["steps"] if "uses" in step], f"{name} should only call the API"
+    lines = run_lines({"jobs": {name: job}})
+    assert not [line for line in lines if re.search(r"\bgit\b", line)], lines
+    assert not [line for line in run_lines(workflow) if re.search(r"\bgit (commit|push)\b", line)]
+
+
+def test_a_failing_test_or_build_cannot_stop_the_keepalive():
+    workflow = load("deploy.yml")
+    name, job, _ = keepalive_job()
+    assert name not in ("test", "publish"), "the keep-alive needs its own job"
+    assert "needs" not in job, f"{name} must not wait for {job.get('needs')}: a red test would skip it"
+    # events_that_run fails on anything but event names, so no success()/needs.* check hides in `if:`.
+    events_that_run(job)
+    for other, other_job in workflow["jobs"].items():
+        needs = other_job.get("needs", [])
+        assert name not in ([needs] if isinstance(needs, str) else needs), f"{other} waits for {name}"
+
+
+def test_the_staff_guide_names_the_publishing_workflow_as_github_shows_it():
+    """CONTRIBUTING.md tells staff to check the prices on a VAT rate's or a price's first day and, if the
+    old one still shows, to run or re-enable the workflow by the name that the Actions tab shows."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    title = guide.index("\n## ")
+    assert guide[title:].startswith("\n## Kuka tekee mitä\n"), "the 'Kuka tekee mitä' box comes first"
+    box = guide[title : guide.index("\n## ", title + 1)]
+    deploy_name = load("deploy.yml")["name"]
+    for words in (f"**{deploy_name}**", "**Run workflow**", "**Enable workflow**", "OWNER-QUESTIONS.md"):
+        assert words in box, f"'Kuka tekee mitä' should name {words}"
+    assert "workflow_dispatch" in triggers(load("deploy.yml")), "Run workflow needs workflow_dispatch"
+    dated = guide[guide.index("\n## Hinnanmuutos etukäteen\n") :]
+    dated = dated[: dated.index("\n## ", 1)]
+    assert re.search(r"^\s+- minutes: \d+.*\n\s+price: [\d.]+\n\s+from: \d{4}-\d\d-\d\d$", dated, re.MULTILINE)
+    assert "**Lisää kesto**" in dated and "**Voimassa alkaen**" in dated
+
+
+PR_TEMPLATE = ROOT / ".github" / "pull_request_template.md"
+
+
+def test_the_pull_request_template_matches_the_workflows():
+    template = PR_TEMPLATE.read_text(encoding="utf-8")
+    workflows = {name: load(name) for name in ALL}
+    # The preview is a link in a comment, at the preview folder's address; no workflow uploads artifacts.
+    if not any(
+        step.get("uses", "").startswith("actions/upload-artifact") for w in workflows.values() for step in steps(w)
+    ):
+        assert "artifact" not in template.lower(), "the template sends staff to an artifact no workflow makes"
+    assert f"{SITE_URL}/{seo.PREVIEW_FOLDER}/pr-" in template
+    assert "View preview at" in template, "the words of the preview comment, as CONTRIBUTING.md quotes them"
+    # The check it names is the pull request workflow's job, as GitHub lists it: "<workflow> / <job>".
+    pr = workflows["pr.yml"]
+    named = re.findall(r"\*\*([^*]+) / ([\w-]+)\*\*", template)
+    assert named, "the template should name the check that must be green"
+    for workflow_name, job in named:
+        assert workflow_name == pr["name"] and job in pr["jobs"], f"no check '{workflow_name} / {job}'"
+    for link in re.findall(r"\]\(\.\./blob/main/([^)#]+)", template):
+        assert (ROOT / link).is_file(), f"the template links to {link}, which does not exist"
 
 
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint"
