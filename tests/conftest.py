@@ -22,29 +22,16 @@ from harness import NO_CHROMIUM, ROOT, SITE_ORIGIN, Build, build_site, launch_ch
 #: The layers, one folder each; every test gets its folder's marker (see pytest.ini).
 LAYERS = ("unit", "site", "browser", "builds")
 
-#: Under xdist, modules whose tests share something made once per process go to one worker together:
-#: the first views (browsing.first_views) and the edited copy with its build (test_ordinary_edits).
-XDIST_GROUPS = {
-    "browser/test_network.py": "first_views",
-    "browser/test_budget.py": "first_views",
-    "builds/test_ordinary_edits.py": "builds/test_ordinary_edits.py",
-}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
-    """The folder's layer marker on every test; and under xdist (`dev.py test`, `--dist loadgroup`)
-    the tests of one browser module go to one worker, so that the module's sweep over every page (axe,
-    HTML_CodeSniffer, printing, first views) runs once, not once per worker; so do XDIST_GROUPS."""
+    """The folder's layer marker on every test. (Under xdist, `dev.py test` sends each module whole to
+    one worker with `--dist loadfile`, so a module's sweep over every page (axe, HTML_CodeSniffer,
+    printing) runs once. `--dist loadgroup` with xdist_group marks spread a module's tests over both
+    workers in pytest-xdist 3.8.0, measured: the axe sweep ran twice.)"""
     tests = Path(__file__).resolve().parent
     for item in items:
         folder = item.path.resolve().relative_to(tests).parts[0]
         if folder in LAYERS:
             item.add_marker(getattr(pytest.mark, folder))
-        module = f"{folder}/{item.path.name}"
-        group = XDIST_GROUPS.get(module, module if folder == "browser" else None)
-        if group and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

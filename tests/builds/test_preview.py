@@ -108,3 +108,23 @@ def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(pro
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
     assert not [line for line in lines if line.startswith("INFO") or "An error happened" in line], lines
+
+
+def test_the_staff_preview_never_says_done_while_a_page_lacks_its_pair(project_copy):
+    """A Finnish page without its English pair shows in the preview, and the closing line counts it."""
+    (project_copy / ".venv").symlink_to(python_environment(), target_is_directory=True)
+    (project_copy / "docs" / "saavutettavuusseloste.en.md").unlink()  # outside the menu: only the pair is missing
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        assert wait_for(lambda: any(line.startswith("Esikatselu päivitetty, mutta 1 ongelma") for line in lines), 60), lines
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    assert not [line for line in lines if line.startswith("Valmis")], lines
