@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import re
 import tarfile
 from urllib.parse import urlsplit
@@ -180,6 +181,47 @@ def test_price_fields_are_numbers_and_dates_the_price_checker_reads():
         for text in data.texts[language].values():
             assert texts.search(text)
     assert not texts.search("Verokanta {vat} on voimassa")
+
+
+def own_finnish() -> dict:
+    """Our words over Sveltia's Finnish strings: the JSON in admin/index.html's #metodi-fi."""
+    html = (ADMIN / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="metodi-fi">(.*?)</script>', html, re.DOTALL)
+    assert match, "admin/index.html: no #metodi-fi"
+    return json.loads(match[1])
+
+
+def leaves(value: dict, prefix: tuple = ()):
+    for key, item in value.items():
+        if isinstance(item, dict):
+            yield from leaves(item, prefix + (key,))
+        else:
+            yield prefix + (key,), item
+
+
+def test_staff_see_plain_finnish_labels():
+    """Staff trial 2, m6: the new page's file name was labelled "Slug", the home page was listed by its
+    title, and the body hint's shortcode example was eaten as an HTML comment ("lyhytkoodeja ()")."""
+    own = own_finnish()
+    assert own["slug"] == "Tiedoston nimi" and own["entry_sidebar"]["slug"]["title"] == "Tiedoston nimi"
+    bundle = (ADMIN / "sveltia-cms.js").read_text(encoding="utf-8")
+    for path, text in leaves(own):
+        assert text.strip() and "slug" not in text.lower(), (path, text)
+        # Every key is one the CMS uses: in its Finnish strings or, where those lack it, its English ones.
+        finnish = FINNISH
+        for key in path:
+            finnish = finnish.get(key) if isinstance(finnish, dict) else None
+        assert finnish is not None or re.search(rf"[{{,]{re.escape(path[-1])}:`", bundle), f"the CMS has no string {'.'.join(path)}"
+    for item in page_collections():
+        body = {field["name"]: field for field in item["fields"]}["body"]
+        outside_code = re.sub(r"`[^`]*`", "", body["hint"])
+        assert "<" not in outside_code, "an HTML comment in a hint outside `code` is not shown"
+        assert "`<!-- md:... -->`" in body["hint"]
+    pages = collection("pages")
+    # The home page is the only page with a template: the list names it "Etusivu".
+    assert pages["summary"] == "{{fields.template | ternary('Etusivu: ', '')}}{{title}}"
+    with_template = {path for path in page_files() if "template" in split_page(path)[0]}
+    assert with_template == {"docs/index.fi.md", "docs/index.en.md"}
 
 
 def test_the_committed_files_are_the_ones_the_update_script_recorded():
