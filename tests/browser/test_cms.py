@@ -7,6 +7,7 @@ Layer: Chromium on the built site.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 import yaml
@@ -226,6 +227,12 @@ def test_the_price_form_refuses_a_decimal_comma_and_what_the_build_refuses_befor
     rows = yaml.load(dated, Loader=yaml.BaseLoader)["services"]["support-person"]["durations"]
     assert rows[:-1] == yaml.load(saved, Loader=yaml.BaseLoader)["services"]["support-person"]["durations"]
     assert rows[-1] == {"minutes": "120", "price": "99.90", "from": "2099-02-01"}
+    # The build reads it as the new 2 h price from that day.
+    from datetime import date
+
+    data = price_file.read_price_file(dated)
+    later = price_file.prices_on(data, date(2099, 2, 1)).services["support-person"].duration(120)
+    assert later.net == Decimal("99.90") and later.effective == date(2099, 2, 1)
     assert not [line for line in page.console if line.startswith(("error", "pageerror"))], page.console
     assert not context.traffic.foreign, context.traffic.foreign
 
