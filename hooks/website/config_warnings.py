@@ -54,7 +54,7 @@ def explain(message: str, config_text: str) -> Problem | None:
         return Problem.at(
             SOURCE,
             line,
-            f"valikon otsikon '{name['name']}' käännös on väärällä sisennyksellä, joten se ei ole kohdan "
+            f"valikon otsikon '{name['name']}' käännös on sisennetty väärin, joten se ei ole kohdan "
             f"'nav_translations:' alla. Kirjoita rivin alkuun {spaces} välilyöntiä, kuten rivillä {example}.",
             f"the translation of the menu title '{name['name']}' is indented wrongly, so it is not under "
             f"'nav_translations:'. Start the line with {spaces} spaces, like line {example}. (MkDocs: {message})",
@@ -65,14 +65,14 @@ def explain(message: str, config_text: str) -> Problem | None:
             SOURCE,
             line,
             f"'{name['name']}' ei ole asetus, jonka sivusto tuntee tässä kohdassa. Tarkista kirjoitusasu ja "
-            "sisennys: vertaa viereisiin riveihin, tai palauta rivi gitistä.",
+            "sisennys: vertaa viereisiin riveihin tai palauta rivi gitistä.",
             f"'{name['name']}' is not a setting the site knows here. Check its spelling and indentation against "
             f"the lines beside it, or restore the line from git. (MkDocs: {message})",
         )
     return Problem.at(
         SOURCE,
         line_of_key(config_text, key.split(".")[0]),
-        f"asetus '{key}' ei kelpaa. Tarkista sen kirjoitusasu ja sisennys, tai palauta se gitistä. "
-        "Kehittäjälle alla MkDocsin oma viesti englanniksi.",
+        f"asetus '{key}' ei kelpaa. Tarkista sen kirjoitusasu ja sisennys tai palauta se gitistä. "
+        "MkDocsin oma viesti kehittäjää varten on alla englanniksi.",
         f"the setting '{key}' is not valid: {detail}",
     )

@@ -164,7 +164,7 @@ class PriceFileReader(Reader):
             path = ("vat_rates", index)
             self.keys(item, path, ("rate", "from"))
             percent = self.number(item["rate"], path + ("rate",), ("arvonlisäverokanta", "VAT rate"), "25.5")
-            self.check_rate(percent, item["rate"], path + ("rate",))
+            check_rate(self, percent, item["rate"], path + ("rate",))
             effective = self.day(item["from"], path + ("from",))
             if effective in seen:
                 other = self.lines.get(("vat_rates", seen[effective], "from"))
@@ -175,21 +175,6 @@ class PriceFileReader(Reader):
             seen[effective] = index
             rates.append(VatRate(percent, effective, self.lines.get(path)))
         return tuple(rates)
-
-    def check_rate(self, percent: Decimal, typed: str, path: tuple) -> None:
-        low, high = RATE_LIMITS
-        if low <= percent <= high:
-            return
-        meant = (percent * 100).normalize()
-        guess_fi = f" Tarkoititko {meant:f}?" if low <= meant <= high else ""
-        guess_en = f" Did you mean {meant:f}?" if low <= meant <= high else ""
-        raise self.fail(
-            path,
-            f"arvonlisäverokanta {typed} ei ole väliltä {low}–{high} %.{guess_fi} Kirjoita verokanta prosentteina "
-            "ilman %-merkkiä, esimerkiksi 25.5, kun verokanta on 25,5 %.",
-            f"the VAT rate {typed} is not between {low} and {high} %.{guess_en} Write the rate as a percentage, "
-            "such as 25.5 for 25,5 %.",
-        )
 
     def services(self, value: Any) -> dict[str, Service]:
         if not isinstance(value, dict) or not value:
@@ -236,90 +221,109 @@ class PriceFileReader(Reader):
             duration = self.duration(item, path + (index,))
             key = (duration.minutes, duration.effective)
             if key in seen:
-                raise self.listed_twice(duration, path, index, seen[key])
+                raise listed_twice(self, duration, path, index, seen[key])
             seen[key] = index
             durations.append(duration)
         return tuple(sorted(durations, key=lambda row: (row.minutes, row.effective or date.min)))
 
-    def listed_twice(self, duration: Duration, path: tuple, index: int, first: int) -> StaffError:
-        other = self.lines.get(path + (first, "minutes"))
-        if duration.effective:
-            day = finnish_day(duration.effective)
-            return self.fail(
-                path + (index, "from"),
-                f"kestolla {duration.minutes} minuuttia on kaksi hintaa, jotka alkavat samana päivänä {day} "
-                f"(toinen on rivillä {other}). Jätä kullekin päivälle yksi hinta.",
-                f"the length {duration.minutes} minutes has two prices starting on {duration.effective.isoformat()} "
-                f"(the other is on line {other}). Keep one price per day.",
-            )
-        return self.fail(
-            path + (index, "minutes"),
-            f"kesto {duration.minutes} minuuttia on luettelossa kahdesti (myös rivillä {other}). Jätä kullekin "
-            "kestolle yksi hinta: tarkista, kumpi kesto on kirjoitettu väärin. Jos toinen on uusi hinta, joka alkaa "
-            "myöhemmin, lisää sille rivi 'from: VVVV-KK-PP'.",
-            f"the length {duration.minutes} minutes is listed twice (also line {other}). Keep one price per "
-            "length: check which of the two lengths is mistyped. If one is a new price that starts later, give it "
-            "a 'from: YYYY-MM-DD' line.",
-        )
-
     def duration(self, item: Any, path: tuple) -> Duration:
         self.keys(item, path, ("minutes", "price"), ("from",))
-        minutes = self.minutes(item["minutes"], path + ("minutes",))
-        price = self.price(item["price"], path + ("price",))
+        minutes = read_minutes(self, item["minutes"], path + ("minutes",))
+        price = read_price(self, item["price"], path + ("price",))
         effective = self.day(item["from"], path + ("from",)) if "from" in item else None
         return Duration(minutes, price, effective, self.lines.get(path))
 
-    def minutes(self, typed: Any, path: tuple) -> int:
-        hours = HOURS.match(typed) if isinstance(typed, str) else None
-        if hours:
-            meant = Decimal(hours["hours"].replace(",", ".")) * 60
-            raise self.fail(
-                path,
-                f"kesto kirjoitetaan minuutteina, ei tunteina: {typed.strip()} on {meant.normalize():f} minuuttia. "
-                f"Kirjoita {meant.normalize():f}.",
-                f"the length is written in minutes, not hours: {typed.strip()} is {meant.normalize():f} minutes. "
-                f"Write {meant.normalize():f}.",
-            )
-        minutes = self.number(typed, path, ("kesto minuutteina", "length in minutes"), "90", "whole")
-        if minutes < SHORTEST_MEETING or minutes != minutes.to_integral_value():
-            meant = minutes * 60
-            guess = SHORTEST_MEETING <= meant <= 600 and meant == meant.to_integral_value()
-            raise self.fail(
-                path,
-                f"kesto '{typed}' pitää kirjoittaa kokonaisina minuutteina, vähintään {SHORTEST_MEETING}, esimerkiksi 90, "
-                "kun tapaaminen kestää 1,5 tuntia." + (f" Tarkoititko {meant.normalize():f} ({typed} h)?" if guess else ""),
-                f"the length '{typed}' must be whole minutes, at least {SHORTEST_MEETING}, such as 90 for 1.5 hours."
-                + (f" Did you mean {meant.normalize():f} ({typed} h)?" if guess else ""),
-            )
-        return int(minutes)
 
-    def price(self, typed: Any, path: tuple) -> Decimal:
-        price = self.number(typed, path, ("hinta", "price"), "70.00", "price")
-        if price == 0:
-            raise self.fail(
-                path,
-                "hinta on nolla. Kirjoita tapaamisen hinta ilman arvonlisäveroa, esimerkiksi 70.00. Jos palvelusta "
-                "tehdään aina tarjous, kirjoita kestojen sijaan 'on_request: true'.",
-                "the price is zero. Write the price of a meeting without VAT, such as 70.00. For a service that is "
-                "always quoted, write 'on_request: true' instead of its lengths.",
-            )
-        if price < 0:
-            positive = f"{abs(price).quantize(CENT, rounding=ROUND_HALF_UP):f}"
-            raise self.fail(
-                path,
-                f"hinta {typed} on negatiivinen. Kirjoita hinta ilman arvonlisäveroa positiivisena lukuna, "
-                f"esimerkiksi {positive}.",
-                f"the price {typed} is negative. Write the price without VAT as a positive number, such as {positive}.",
-            )
-        if price.as_tuple().exponent < -2:
-            cents = f"{price.quantize(CENT, rounding=ROUND_HALF_UP):f}"
-            raise self.fail(
-                path,
-                f"hinnassa {typed} on enemmän kuin kaksi desimaalia. Hinnat ovat kokonaisina sentteinä: "
-                f"kirjoita esimerkiksi {cents}.",
-                f"the price {typed} has more than two decimals. Prices are in whole cents: write it like {cents}.",
-            )
-        return price.quantize(CENT)
+def check_rate(reader: Reader, percent: Decimal, typed: str, path: tuple) -> None:
+    low, high = RATE_LIMITS
+    if low <= percent <= high:
+        return
+    meant = (percent * 100).normalize()
+    guess_fi = f" Tarkoititko {meant:f}?" if low <= meant <= high else ""
+    guess_en = f" Did you mean {meant:f}?" if low <= meant <= high else ""
+    raise reader.fail(
+        path,
+        f"arvonlisäverokanta {typed} ei ole välillä {low}–{high} %.{guess_fi} Kirjoita verokanta prosentteina "
+        "ilman %-merkkiä, esimerkiksi 25.5, kun verokanta on 25,5 %.",
+        f"the VAT rate {typed} is not between {low}% and {high}%.{guess_en} Write the rate as a number without "
+        "the % sign, such as 25.5 for a rate of 25.5%.",
+    )
+
+
+def listed_twice(reader: Reader, duration: Duration, path: tuple, index: int, first: int) -> StaffError:
+    other = reader.lines.get(path + (first, "minutes"))
+    if duration.effective:
+        day = finnish_day(duration.effective)
+        return reader.fail(
+            path + (index, "from"),
+            f"{duration.minutes} minuutin tapaamisella on kaksi hintaa, jotka alkavat samana päivänä {day} "
+            f"(toinen on rivillä {other}). Jätä kullekin päivälle vain yksi hinta.",
+            f"there are two prices for {duration.minutes} minutes that start on the same day, "
+            f"{duration.effective.isoformat()} (the other is on line {other}). Keep only one price for each day.",
+        )
+    return reader.fail(
+        path + (index, "minutes"),
+        f"kesto {duration.minutes} minuuttia on luettelossa kahdesti (myös rivillä {other}). Jätä kullekin "
+        "kestolle yksi hinta: tarkista, kumpi kesto on kirjoitettu väärin. Jos toinen on uusi hinta, joka alkaa "
+        "myöhemmin, lisää sille rivi 'from: VVVV-KK-PP' (muokkaustyökalussa kenttä Voimassa alkaen).",
+        f"the length {duration.minutes} minutes is listed twice (also on line {other}). Keep one price per "
+        "length: check which of the two lengths is mistyped. If one is a new price that starts later, give it "
+        "a 'from: YYYY-MM-DD' line (the 'Voimassa alkaen' field in the editor).",
+    )
+
+
+def read_minutes(reader: Reader, typed: Any, path: tuple) -> int:
+    hours = HOURS.match(typed) if isinstance(typed, str) else None
+    if hours:
+        meant = Decimal(hours["hours"].replace(",", ".")) * 60
+        raise reader.fail(
+            path,
+            f"kesto kirjoitetaan minuutteina, ei tunteina: {typed.strip()} on {meant.normalize():f} minuuttia. "
+            f"Kirjoita {meant.normalize():f}.",
+            f"the length is written in minutes, not hours: {typed.strip()} is {meant.normalize():f} minutes. "
+            f"Write {meant.normalize():f}.",
+        )
+    minutes = reader.number(typed, path, ("kesto minuutteina", "length in minutes"), "90", "whole")
+    if minutes < SHORTEST_MEETING or minutes != minutes.to_integral_value():
+        meant = minutes * 60
+        guess = SHORTEST_MEETING <= meant <= 600 and meant == meant.to_integral_value()
+        raise reader.fail(
+            path,
+            f"kesto '{typed}' pitää kirjoittaa kokonaisina minuutteina, vähintään {SHORTEST_MEETING}, esimerkiksi 90, "
+            "kun tapaaminen kestää 1,5 tuntia." + (f" Tarkoititko {meant.normalize():f} ({typed} h)?" if guess else ""),
+            f"the length '{typed}' must be a whole number of minutes, at least {SHORTEST_MEETING}, such as 90 for 1.5 hours."
+            + (f" Did you mean {meant.normalize():f} ({typed} h)?" if guess else ""),
+        )
+    return int(minutes)
+
+
+def read_price(reader: Reader, typed: Any, path: tuple) -> Decimal:
+    price = reader.number(typed, path, ("hinta", "price"), "70.00", "price")
+    if price == 0:
+        raise reader.fail(
+            path,
+            "hinta on nolla. Kirjoita tapaamisen hinta ilman arvonlisäveroa, esimerkiksi 70.00. Jos palvelusta "
+            "tehdään aina tarjous, kirjoita kestojen sijaan 'on_request: true'.",
+            "the price is zero. Write the price of a meeting without VAT, such as 70.00. For a service that is "
+            "always quoted, write 'on_request: true' instead of its lengths.",
+        )
+    if price < 0:
+        positive = f"{abs(price).quantize(CENT, rounding=ROUND_HALF_UP):f}"
+        raise reader.fail(
+            path,
+            f"hinta {typed} on negatiivinen. Kirjoita hinta ilman arvonlisäveroa positiivisena lukuna, "
+            f"esimerkiksi {positive}.",
+            f"the price {typed} is negative. Write the price without VAT as a positive number, such as {positive}.",
+        )
+    if price.as_tuple().exponent < -2:
+        cents = f"{price.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+        raise reader.fail(
+            path,
+            f"hinnassa {typed} on enemmän kuin kaksi desimaalia. Hinnat ovat kokonaisina sentteinä: "
+            f"kirjoita esimerkiksi {cents}.",
+            f"the price {typed} has more than two decimals. Prices are in whole cents: write it like {cents}.",
+        )
+    return price.quantize(CENT)
 
 
 def read_texts(reader: Reader, value: Any) -> dict[str, dict[str, str]]:

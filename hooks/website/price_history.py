@@ -20,10 +20,12 @@ from .problems import Problem
 LARGE_MOVE = Decimal("0.30")
 
 ADVICE = (
-    "Sivusto on jo näyttänyt tämän rivin, joten sitä ei muuteta jälkikäteen. Palauta rivi ennalleen ja lisää "
-    "uusi rivi, jossa on uusi arvo ja päivä, josta alkaen se on voimassa ('from: VVVV-KK-PP').",
-    "The site has already shown this row, so it is not changed afterwards. Restore the row and add a new "
-    "row with the new value and the day it takes effect ('from: YYYY-MM-DD').",
+    "Tämän rivin tiedot ovat jo näkyneet sivustolla, joten niitä ei muuteta jälkikäteen. Palauta rivi ennalleen "
+    "ja lisää uusi rivi, jossa on uusi hinta tai verokanta ja päivä, josta alkaen se on voimassa "
+    "('from: VVVV-KK-PP', muokkaustyökalussa kenttä Voimassa alkaen).",
+    "Visitors have already seen this row on the site, so it must not be changed afterwards. Put the row back "
+    "as it was and add a new row with the new price or rate and the date it takes effect ('from: YYYY-MM-DD', "
+    "or 'Voimassa alkaen' in the editor).",
 )
 
 
@@ -41,14 +43,14 @@ def rewritten_vat_rates(base: PriceData, new: PriceData, today: date) -> list[Pr
         if now is not None and now.percent == rate.percent:
             continue
         what_fi = "on muutettu" if now else "on poistettu"
-        what_en = "was changed" if now else "was removed"
+        what_en = "has been changed" if now else "has been removed"
         problems.append(
             Problem.at(
                 DATA_FILE,
                 now.line if now else None,
                 f"arvonlisäverokanta {format_rate(rate.percent, 'fi')}, joka on ollut voimassa "
                 f"{finnish_day(rate.effective)} alkaen, {what_fi}. {ADVICE[0]}",
-                f"the VAT rate of {format_rate(rate.percent, 'en')} in force since {rate.effective.isoformat()} "
+                f"the VAT rate of {format_rate(rate.percent, 'en')}, in force since {rate.effective.isoformat()}, "
                 f"{what_en}. {ADVICE[1]}",
             )
         )
@@ -73,14 +75,14 @@ def rewritten_prices(base: PriceData, new: PriceData, today: date) -> list[Probl
         if now is not None and now.net == row.net:
             continue
         since_fi = f", joka on ollut voimassa {finnish_day(effective)} alkaen," if effective else ""
-        since_en = f" in force since {effective.isoformat()}" if effective else ""
-        what_fi, what_en = ("on muutettu", "was changed") if now else ("on poistettu", "was removed")
+        since_en = f", in force since {effective.isoformat()}" if effective else ""
+        what_fi, what_en = ("on muutettu", "has been changed") if now else ("on poistettu", "has been removed")
         problems.append(
             Problem.at(
                 DATA_FILE,
                 now.line if now else None,
                 f"palvelun '{service}' {minutes} minuutin hinta {row.net:f}{since_fi} {what_fi}. {ADVICE[0]}",
-                f"the price {row.net:f} of '{service}' for {minutes} minutes{since_en} {what_en}. {ADVICE[1]}",
+                f"the price of '{service}' for {minutes} minutes ({row.net:f}{since_en}) {what_en}. {ADVICE[1]}",
             )
         )
     return problems
@@ -104,10 +106,10 @@ def large_moves(base: PriceData, new: PriceData, today: date) -> list[Problem]:
                 Problem.at(
                     DATA_FILE,
                     row.line,
-                    f"Huomio: palvelun '{key}' {row.minutes} minuutin hinta muuttuu yli 30 % ({old.net:f} → "
+                    f"huomio: palvelun '{key}' {row.minutes} minuutin hinta muuttuu yli 30 % ({old.net:f} → "
                     f"{row.net:f}). Tarkista, ettei hinnassa ole kirjoitusvirhettä (esimerkiksi ylimääräistä nollaa).",
-                    f"Note: the price of '{key}' for {row.minutes} minutes moves more than 30 % ({old.net:f} → "
-                    f"{row.net:f}). Check it for a typing slip (an extra zero, say).",
+                    f"the price of '{key}' for {row.minutes} minutes changes by more than 30% ({old.net:f} → "
+                    f"{row.net:f}). Check it for a typo, such as an extra zero.",
                     warning=True,
                 )
             )

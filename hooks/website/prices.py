@@ -55,14 +55,14 @@ LABELS = {
         "example": (
             "Esimerkki: jos {length} tapaaminen on {count} kertaa kuukaudessa, kuukauden hinta on "
             "{count}\u00a0×\u00a0{gross} =\u00a0{month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa). "
-            "Todellinen summa riippuu sovituista tapaamisista."
+            "{later}Todellinen summa riippuu sovituista tapaamisista."
         ),
         "length_adjective": "{hours} tunnin",
         # A dated change in the price file, announced wherever its figures show until the day comes.
-        "change": "{date} alkaen {vat}hinnat ovat: {rows}.",
-        "change_vat": "arvonlisäverokanta on {rate} ja ",
+        "change": "Hinnat muuttuvat {date}. {vat}Uudet hinnat ovat {rows}.",
+        "change_vat": "Arvonlisäverokanta on silloin {rate}. ",
         "change_row": "{hours}: {gross} alv:n kanssa ({net} ilman alv:tä)",
-        "change_example": "{date} alkaen sama kuukausi maksaa {month_gross} arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
+        "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
     },
     "en": {
@@ -74,13 +74,13 @@ LABELS = {
         "example": (
             "Example: with {count} meetings of {length} a month, a month costs "
             "{count}\u00a0×\u00a0{gross} =\u00a0{month_gross} with VAT ({month_net} without VAT). "
-            "The actual sum depends on the meetings agreed."
+            "{later}The actual sum depends on the meetings agreed."
         ),
         "length_adjective": "{hours} hours",
-        "change": "From {date}, {vat}the prices are: {rows}.",
-        "change_vat": "the VAT rate is {rate} and ",
+        "change": "From {date}, {vat}the prices will be: {rows}.",
+        "change_vat": "the VAT rate will be {rate} and ",
         "change_row": "{hours}: {gross} with VAT ({net} without VAT)",
-        "change_example": "From {date}, the same month costs {month_gross} with VAT ({month_net} without VAT).",
+        "change_example": "From {date}, the same meetings will cost {month_gross} a month with VAT ({month_net} without VAT).",
         "change_inline": "{now} (from {date}: {then})",
     },
 }
@@ -150,18 +150,18 @@ def _rows(durations: tuple[Duration, ...], day: date, rate: VatRate) -> dict[int
 
 def today_in_brief(schedule: Schedule) -> str:
     """For the staff at the end of a build, in Finnish: the VAT rate visitors see today, and the next
-    dated change in the price file. "Alv nyt 25,5 %. Seuraava muutos 1.1.2028: alv 26 %." """
-    line = f"Alv nyt {format_rate(schedule.rate.percent, 'fi')}."
+    dated change in the price file. "Alv on nyt 25,5 %. Seuraava muutos 1.1.2028: alv 26 %." """
+    line = f"Alv on nyt {format_rate(schedule.rate.percent, 'fi')}."
     days = change_days(schedule.file, schedule.today)
     if not days:
         return f"{line} Hintatiedostossa ei ole tulevia muutoksia."
     day = days[0]
     what = [f"alv {format_rate(rate.percent, 'fi')}" for rate in schedule.file.vat_rates if rate.effective == day]
     services = [
-        service.names["fi"].lower() for service in schedule.file.services.values()
+        service.names["fi"] for service in schedule.file.services.values()
         if any(row.effective == day for row in service.durations)
     ]
-    what += [f"hinnat ({', '.join(services)})"] if services else []
+    what += [f"uudet hinnat ({', '.join(services)})"] if services else []
     return f"{line} Seuraava muutos {format_day(day, 'fi')}: {' ja '.join(what)}."
 
 
@@ -257,11 +257,11 @@ def render_cost_example(
     labels = LABELS[language]
     row = price_row(duration, rate.percent)
     later = "".join(
-        " " + labels["change_example"].format(
+        labels["change_example"].format(
             date=format_day(change.day, language),
             month_gross=format_money(changed.gross * count, language),
             month_net=format_money(changed.net * count, language),
-        )
+        ) + " "
         for change in changes
         for changed in change.rows
         if changed.minutes == duration.minutes
@@ -272,7 +272,8 @@ def render_cost_example(
         gross=format_money(row.gross, language),
         month_gross=format_money(row.gross * count, language),
         month_net=format_money(row.net * count, language),
-    ) + later
+        later=later,
+    )
 
 
 def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool) -> tuple[Service, Duration | None]:

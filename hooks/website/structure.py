@@ -176,12 +176,12 @@ def too_many_top_entries(nav: Any, config_text: str = "") -> list[Problem]:
             "mkdocs.yml",
             line_of_title(config_text, extra),
             f"valikon ylätasolla on {len(titles)} kohtaa, mutta niitä mahtuu selkeästi puhelimen valikkoon "
-            f"enintään {MOST_TOP_ENTRIES}. Siirrä '{extra}' jonkin ryhmän alle (esimerkiksi 'Palvelut:'), tai "
+            f"enintään {MOST_TOP_ENTRIES}. Siirrä '{extra}' jonkin ryhmän alle (esimerkiksi 'Palvelut:') tai "
             "kokoa uutiset omaksi ryhmäkseen, esimerkiksi '- Ajankohtaista:', jonka alle kukin uutinen tulee "
             "omalle rivilleen.",
-            f"the menu has {len(titles)} entries at its top level, but at most {MOST_TOP_ENTRIES} fit a phone's "
-            f"menu clearly. Move '{extra}' under a group (such as 'Palvelut:'), or gather news into a group of "
-            "their own, such as '- Ajankohtaista:', with each news page on its own line under it.",
+            f"the menu has {len(titles)} entries at its top level, but only {MOST_TOP_ENTRIES} fit clearly in the "
+            f"menu on a phone. Move '{extra}' under a group (such as 'Palvelut:'), or gather the news pages into a "
+            "group of their own, such as '- Ajankohtaista:', with each news page on its own line under it.",
         )
     ]
 

@@ -194,8 +194,8 @@ def test_the_result_is_announced_when_typing_pauses_not_at_every_keystroke(site_
     "today, gross, vat_label, change",
     [
         # 4 meetings of 2 h: 4 × 112.95 = 451.80; from 1.2.2027 4 × 119.23 = 476.92; from 2028 4 × 119.70.
-        ("2027-01-15", "451,80\u00a0€", "Alv 25,5\u00a0%", "1.2.2027 alkaen sama suunnitelma maksaa 476,92\u00a0€ arvonlisäveron kanssa."),
-        ("2027-03-01", "476,92\u00a0€", "Alv 25,5\u00a0%", "1.1.2028 alkaen sama suunnitelma maksaa 478,80\u00a0€ arvonlisäveron kanssa."),
+        ("2027-01-15", "451,80\u00a0€", "Alv 25,5\u00a0%", "Sama suunnitelma maksaa 1.2.2027 alkaen 476,92\u00a0€ arvonlisäveron kanssa (380,00\u00a0€ ilman arvonlisäveroa)."),
+        ("2027-03-01", "476,92\u00a0€", "Alv 25,5\u00a0%", "Sama suunnitelma maksaa 1.1.2028 alkaen 478,80\u00a0€ arvonlisäveron kanssa (380,00\u00a0€ ilman arvonlisäveroa)."),
         ("2028-02-01", "478,80\u00a0€", "Alv 26\u00a0%", None),
     ],
 )

@@ -60,7 +60,7 @@ def test_the_staff_build_says_done_in_one_line_and_hides_the_noise(project_copy,
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     assert lines[-2].startswith("Valmis: sivusto rakennettu, ei virheitä."), lines
     # Last, what visitors see today: the VAT rate in force and the next dated change, from the price file.
-    assert re.fullmatch(r"Alv nyt \d+(,\d+)?\u00a0%\. (Seuraava muutos \d+\.\d+\.\d{4}: .+\.|Hintatiedostossa ei ole tulevia muutoksia\.)", lines[-1]), lines
+    assert re.fullmatch(r"Alv on nyt \d+(,\d+)?\u00a0%\. (Seuraava muutos \d+\.\d+\.\d{4}: .+\.|Hintatiedostossa ei ole tulevia muutoksia\.)", lines[-1]), lines
     assert not [line for line in lines if line.startswith("INFO") or "end of life" in line], lines
 
 
@@ -80,17 +80,17 @@ def test_a_seventh_top_level_entry_and_a_misindented_translation_stop_with_finni
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"^nav:\n", "nav:\n  - Uusi sivu: uusi-sivu.md\n", text, flags=re.MULTILINE)
-    for title in ("Uusi sivu", "Toinen"):
-        text = text.replace("          nav_translations:\n", f"          nav_translations:\n            {title}: New\n", 1)
+    # As staff add them: at the end of the menu's translations.
+    text = text.replace("            Yhteystiedot: Contact\n", "            Yhteystiedot: Contact\n            Uusi sivu: New\n            Toinen: Other\n")
     config.write_text(text.replace("  - Yhteystiedot: yhteystiedot.md\n", "  - Yhteystiedot: yhteystiedot.md\n  - Toinen: tietosuoja.md\n"), encoding="utf-8")
     result = staff_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "valikon ylätasolla on 7 kohtaa, mutta niitä mahtuu selkeästi puhelimen valikkoon enintään 6." in result.stdout, result.stdout
-    misindented = text.replace("            Uusi sivu: New\n", "          Uusi sivu: New\n")
+    misindented = text.replace("            Toinen: Other\n", "          Toinen: Other\n")  # the trial's N4
     config.write_text(misindented, encoding="utf-8")
     result = staff_build(project_copy, tmp_path / "site2")
     output = result.stdout + result.stderr
-    assert "valikon otsikon 'Uusi sivu' käännös on väärällä sisennyksellä" in output and "Kirjoita rivin alkuun 12 välilyöntiä" in output
+    assert "valikon otsikon 'Toinen' käännös on sisennetty väärin" in output and "Kirjoita rivin alkuun 12 välilyöntiä" in output
     assert "Config value" not in output.split("In English")[0], output
     assert output.strip().splitlines()[-1].startswith("Ei valmis: 1 ongelma."), output
 

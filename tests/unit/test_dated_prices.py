@@ -62,8 +62,8 @@ def test_two_prices_of_one_length_need_different_days():
 @pytest.mark.parametrize(
     "typed, finnish, english",
     [
-        ("rate: 0.255", "arvonlisäverokanta 0.255 ei ole väliltä 5–40 %. Tarkoititko 25.5?", "Did you mean 25.5?"),
-        ("rate: 255", "arvonlisäverokanta 255 ei ole väliltä 5–40 %.", "is not between 5 and 40 %"),
+        ("rate: 0.255", "arvonlisäverokanta 0.255 ei ole välillä 5–40 %. Tarkoititko 25.5?", "Did you mean 25.5?"),
+        ("rate: 255", "arvonlisäverokanta 255 ei ole välillä 5–40 %.", "is not between 5% and 40%"),
     ],
 )
 def test_an_implausible_vat_rate_stops_with_the_likely_meaning(typed, finnish, english):
@@ -165,11 +165,11 @@ def test_the_table_announces_each_change_with_its_date_and_figures():
     html = prices.render_price_table(plan.now.services["support-person"], plan.now, plan.rate, "fi", plan.changes("support-person"))
     notes = re.findall(r'<p class="price-change">(.*?)</p>', html)
     # 95.00 × 1.255 = 119.225 → 119,23; from 2028: 95.00 × 1.26 = 119.70 and 70.00 × 1.26 = 88.20.
-    assert notes[0] == "1.2.2027 alkaen hinnat ovat: 2\u00a0h: 119,23\u00a0€ alv:n kanssa (95,00\u00a0€ ilman alv:tä)."
-    assert notes[1].startswith("1.1.2028 alkaen arvonlisäverokanta on 26\u00a0% ja hinnat ovat: 1,5\u00a0h: 88,20\u00a0€")
+    assert notes[0] == "Hinnat muuttuvat 1.2.2027. Uudet hinnat ovat 2\u00a0h: 119,23\u00a0€ alv:n kanssa (95,00\u00a0€ ilman alv:tä)."
+    assert notes[1].startswith("Hinnat muuttuvat 1.1.2028. Arvonlisäverokanta on silloin 26\u00a0%. Uudet hinnat ovat 1,5\u00a0h: 88,20\u00a0€")
     assert "2\u00a0h: 119,70\u00a0€" in notes[1]
     english = prices.change_sentence(plan.changes("support-person")[0], "en")
-    assert english == "From 1 February 2027, the prices are: 2\u00a0h: €119.23 with VAT (€95.00 without VAT)."
+    assert english == "From 1 February 2027, the prices will be: 2\u00a0h: €119.23 with VAT (€95.00 without VAT)."
 
 
 def test_the_example_and_the_inline_figures_say_what_comes():
@@ -177,8 +177,9 @@ def test_the_example_and_the_inline_figures_say_what_comes():
     duration = plan.now.services["support-person"].duration(120)
     example = prices.render_cost_example(duration, 4, plan.rate, "fi", plan.changes("support-person"))
     # 4 × 119.23 = 476.92 (380.00 without VAT); 4 × 119.70 = 478.80.
-    assert "1.2.2027 alkaen sama kuukausi maksaa 476,92\u00a0€ arvonlisäveron kanssa (380,00\u00a0€ ilman arvonlisäveroa)." in example
-    assert "1.1.2028 alkaen sama kuukausi maksaa 478,80\u00a0€" in example
+    assert "Samat tapaamiset maksavat 1.2.2027 alkaen 476,92\u00a0€ kuukaudessa arvonlisäveron kanssa (380,00\u00a0€ ilman arvonlisäveroa). " in example
+    assert "Samat tapaamiset maksavat 1.1.2028 alkaen 478,80\u00a0€" in example
+    assert example.endswith("Todellinen summa riippuu sovituista tapaamisista.")
     from website.pages import Source
     from website.shortcodes import replace_shortcodes
 
@@ -208,9 +209,9 @@ def test_the_structured_data_dates_each_offer():
 
 
 def test_the_build_ends_with_what_visitors_see_today():
-    assert prices.today_in_brief(schedule()) == "Alv nyt 25,5\u00a0%. Seuraava muutos 1.2.2027: hinnat (ammatillinen tukihenkilötoiminta)."
+    assert prices.today_in_brief(schedule()) == "Alv on nyt 25,5\u00a0%. Seuraava muutos 1.2.2027: uudet hinnat (Ammatillinen tukihenkilötoiminta)."
     vat_only = prices.Schedule(read_price_file(TEXT.replace("  - rate: 25.5\n    from: 2024-09-01\n", NEW_VAT)), TODAY)
-    assert prices.today_in_brief(vat_only) == "Alv nyt 25,5\u00a0%. Seuraava muutos 1.1.2028: alv 26\u00a0%."
+    assert prices.today_in_brief(vat_only) == "Alv on nyt 25,5\u00a0%. Seuraava muutos 1.1.2028: alv 26\u00a0%."
     assert prices.today_in_brief(prices.Schedule(read_price_file(TEXT), TODAY)).endswith("ei ole tulevia muutoksia.")
 
 
@@ -236,6 +237,6 @@ def test_mkdocs_own_configuration_warning_is_explained_in_finnish_with_the_line(
     )
     problem = explain(message, broken)
     assert problem.line == line
-    assert problem.message.startswith(f"mkdocs.yml, rivi {line}: valikon otsikon 'Yhteystiedot' käännös on väärällä sisennyksellä")
+    assert problem.message.startswith(f"mkdocs.yml, rivi {line}: valikon otsikon 'Yhteystiedot' käännös on sisennetty väärin")
     assert "Kirjoita rivin alkuun 12 välilyöntiä" in problem.message
     assert explain("Something else", broken) is None

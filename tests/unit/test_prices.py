@@ -142,7 +142,7 @@ BAD_INPUTS = {
     "negative price": (broken("price: 70.00", "price: -70"), r"the price -70 is negative"),
     "three decimals": (broken("price: 70.00", "price: 70.005"), r"has more than two decimals"),
     "duplicate length": (broken("minutes: 120", "minutes: 90"), r"the length 90 minutes is listed twice"),
-    "vat rate over 40": (broken("rate: 25.5", "rate: 255"), r"the VAT rate 255 is not between 5 and 40"),
+    "vat rate over 40": (broken("rate: 25.5", "rate: 255"), r"the VAT rate 255 is not between 5% and 40%"),
     "impossible date": (broken("from: 2024-09-01", "from: 2024-09-31"), r"'2024-09-31' is not a real date"),
     "missing translation": (
         broken("      en: Professional support-person work\n", ""),

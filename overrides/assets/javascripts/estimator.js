@@ -114,7 +114,9 @@
       value("vat").textContent = money(price.vat * count, data.money);
       value("gross").textContent = money((price.net + price.vat) * count, data.money);
       change.textContent = later
-        ? data.change.replace("{date}", chosen.next.date).replace("{gross}", money((later.net + later.vat) * count, data.money))
+        ? data.change.replace("{date}", chosen.next.date)
+            .replace("{gross}", money((later.net + later.vat) * count, data.money))
+            .replace("{net}", money(later.net * count, data.money))
         : "";
     }
 
