@@ -240,14 +240,7 @@ def test_the_price_form_refuses_a_decimal_comma_and_what_the_build_refuses_befor
 def test_what_the_cms_saves_keeps_pages_byte_for_byte_and_the_price_file_readable(browser_context):
     """Sveltia's test backend keeps a repository in the browser's own storage: seeded with our files,
     the real configuration (but that backend) edits and saves them as the GitHub backend would."""
-    config = re.sub(r"(?m)^backend:\n(?:  .*\n)+", "backend:\n  name: test-repo\n", (ADMIN / "config.yml").read_text(encoding="utf-8"))
-    assert "name: test-repo" in config
-    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + [price_file.DATA_FILE]}
-    context = browser_context(viewport={"width": 1366, "height": 900})
-    page = open_admin(context, config)
-    page.evaluate(SEED, files)
-    page.reload(wait_until="load")
-    page.get_by_role("button", name=FINNISH["work_with_test_repo"]).click()
+    context, page, files = open_test_repository(browser_context)
     save = page.get_by_role("button", name=FINNISH["save"], exact=True)
 
     # A future VAT rate, as CONTRIBUTING.md describes it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -85,18 +86,28 @@ def test_a_new_page_not_yet_in_the_menu_shows_in_the_preview(preview):
     assert wait_for(lambda: "Uusi sivu" in (fetch(f"{address}/uusi-sivu/") or ""), 60)
 
 
-def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(project_copy):
-    """`dev.py serve`: a mistake gives the message and "not updated"; the fix gives "Valmis" again."""
-    (project_copy / ".venv").symlink_to(python_environment(), target_is_directory=True)
-    port = free_port()
+@contextlib.contextmanager
+def staff_preview(project: Path):
+    """`dev.py serve` in ``project``, with the environment running the tests linked in; yields the lines
+    it prints (a list that grows), and stops the preview afterwards."""
+    (project / ".venv").symlink_to(python_environment(), target_is_directory=True)
     server = subprocess.Popen(
-        [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{free_port()}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True)
     reader.start()
     try:
+        yield lines
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(project_copy):
+    """`dev.py serve`: a mistake gives the message and "not updated"; the fix gives "Valmis" again."""
+    with staff_preview(project_copy) as lines:
         assert wait_for(lambda: any(line.startswith("Valmis: esikatselu") for line in lines), 60), lines
         prices = project_copy / "data" / "prices.yml"
         good = prices.read_text(encoding="utf-8")
@@ -104,27 +115,12 @@ def test_the_staff_preview_says_when_it_was_not_updated_and_when_it_is_again(pro
         assert wait_for(lambda: any(line.startswith("Esikatselua ei päivitetty: 1 ongelma.") for line in lines), 60), lines
         prices.write_text(good, encoding="utf-8")
         assert wait_for(lambda: sum(line.startswith("Valmis: esikatselu") for line in lines) == 2, 60), lines
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
     assert not [line for line in lines if line.startswith("INFO") or "An error happened" in line], lines
 
 
 def test_the_staff_preview_never_says_done_while_a_page_lacks_its_pair(project_copy):
     """A Finnish page without its English pair shows in the preview, and the closing line counts it."""
-    (project_copy / ".venv").symlink_to(python_environment(), target_is_directory=True)
     (project_copy / "docs" / "saavutettavuusseloste.en.md").unlink()  # outside the menu: only the pair is missing
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "scripts/dev.py", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True)
-    reader.start()
-    try:
+    with staff_preview(project_copy) as lines:
         assert wait_for(lambda: any(line.startswith("Esikatselu päivitetty, mutta 1 ongelma") for line in lines), 60), lines
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
     assert not [line for line in lines if line.startswith("Valmis")], lines
