@@ -1,8 +1,9 @@
 """Valid HTML from Material's templates.
 
-Material for MkDocs 9.8.1 writes four kinds of markup that the W3C Nu Html Checker rejects on every
-page (tests/site/test_html_valid.py runs it). Each fix below is the smallest change to the built page; a
-pattern that no longer matches (after a Material update or a move to its successor) changes nothing.
+Material for MkDocs 9.8.1 (and 9.8.2, whose templates are the same) writes four kinds of markup that the
+W3C Nu Html Checker rejects on every page (tests/site/test_html_valid.py runs it). Each fix below is the
+smallest change to the built page; a pattern that no longer matches (after a Material update or a move to
+its successor) changes nothing.
 
 - base.html: the drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML
   allows only on text-like inputs;

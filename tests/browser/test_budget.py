@@ -20,7 +20,7 @@ def loads(browser, built_site):
 
 
 # The site does not meet the target yet: every first view is 104–111 KiB gzip, because Material
-# 9.8.1 downloads its search (worker 12 KiB, index ~20 KiB, lunr Finnish ~4 KiB) on every first view,
+# 9.8.x downloads its search (worker 12 KiB, index ~20 KiB, lunr Finnish ~4 KiB) on every first view,
 # and its own script and stylesheet are 56 KiB more. The options are in the issue #6 report. Strict:
 # once every page is within the budget this test XPASSes, which fails – then remove the mark.
 def test_every_first_view_is_within_the_byte_budget(loads):
