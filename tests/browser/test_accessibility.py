@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browsing import (
     AXE_OPTIONS,
-    NO_MOTION,
+    hold_still,
     PATHS,
     SITE_ORIGIN,
     SKIP_LINK_TEXT,
@@ -71,7 +71,7 @@ def axe_sweep(browser, built_site):
     for path in PATHS:
         for page in pages.values():
             page.goto(SITE_ORIGIN + path, wait_until="load")
-            page.add_style_tag(content=NO_MOTION)  # a resize starts transitions; axe checks end states
+            hold_still(page)  # a resize starts transitions; axe checks end states
         for width in widths:
             for page in pages.values():
                 if page.viewport_size["width"] != width:

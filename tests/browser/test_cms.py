@@ -15,26 +15,8 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 from website import price_file
-from harness import ROOT, SITE_ORIGIN
-from cms_helpers import ADMIN, FINNISH, PRICES, collection, page_files, split_page
-
-
-def open_admin(context, config: str | None = None):
-    if config is not None:
-        # Registered last, so it answers before the site's own route (Playwright's order).
-        context.route(
-            f"{SITE_ORIGIN}/admin/config.yml*",
-            lambda route, request: route.fulfill(body=config, headers={"Content-Type": "text/yaml; charset=utf-8"}),
-        )
-    page = context.new_page()
-    # The CMS is a 2 MB single-page app: on a loaded two-core machine it can take longer than
-    # Playwright's 30 s default to parse and draw (seen once in a full run). Waits, not sleeps.
-    page.set_default_timeout(120_000)
-    page.console = []
-    page.on("console", lambda message: page.console.append(f"{message.type}: {message.text}"))
-    page.on("pageerror", lambda error: page.console.append(f"pageerror: {error}"))
-    page.goto(SITE_ORIGIN + "/admin/", wait_until="load")
-    return page
+from harness import SITE_ORIGIN
+from cms_helpers import FINNISH, PRICES, collection, open_admin, open_test_repository, split_page
 
 
 def test_admin_loads_in_finnish_shows_the_github_sign_in_and_asks_no_other_host(browser_context, built_site):
@@ -56,18 +38,6 @@ def test_admin_loads_in_finnish_shows_the_github_sign_in_and_asks_no_other_host(
     problems = [line for line in page.console if line.startswith(("error", "pageerror", "warning"))]
     assert not problems, problems
 
-
-SEED = """async (files) => {
-  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("sveltia-cms-test", {create: true});
-  for (const [path, text] of Object.entries(files)) {
-    const parts = path.split("/");
-    let folder = root;
-    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
-    const writable = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
-    await writable.write(text);
-    await writable.close();
-  }
-}"""
 
 READ = """async (path) => {
   let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("sveltia-cms-test");
@@ -108,19 +78,6 @@ def field(entry: dict, path: tuple) -> dict:
 
 def label_of(entry: dict, path: tuple) -> str:
     return field(entry, path)["label"]
-
-
-def open_test_repository(browser_context):
-    """The CMS with the real configuration but Sveltia's test backend, seeded with our files."""
-    config = re.sub(r"(?m)^backend:\n(?:  .*\n)+", "backend:\n  name: test-repo\n", (ADMIN / "config.yml").read_text(encoding="utf-8"))
-    assert "name: test-repo" in config
-    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + [price_file.DATA_FILE]}
-    context = browser_context(viewport={"width": 1366, "height": 900})
-    page = open_admin(context, config)
-    page.evaluate(SEED, files)
-    page.reload(wait_until="load")
-    page.get_by_role("button", name=FINNISH["work_with_test_repo"]).click()
-    return context, page, files
 
 
 def drawn(page, locator, count: int = 1):

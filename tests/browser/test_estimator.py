@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from website import estimator
-from browsing import AXE_OPTIONS, NO_MOTION, describe, focus_problems, focus_state
+from browsing import AXE_OPTIONS, describe, focus_problems, focus_state, hold_still
 from harness import SITE_ORIGIN
 from website.formats import format_money, script_text
 from website.prices import price_row, render_cost_example
@@ -141,7 +141,7 @@ def test_without_javascript_the_worked_example_shows_and_the_estimator_does_not(
 def test_it_fits_a_phone_and_its_controls_are_big_enough_and_show_focus(site_page):
     page = site_page("/hinnat/", viewport={"width": 360, "height": 800})
     page.wait_for_selector(".cost-estimator:not([hidden])")
-    page.add_style_tag(content=NO_MOTION)
+    hold_still(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     for selector in ("#cost-estimator-minutes", "#cost-estimator-per-week", "#cost-estimator-weeks"):
         box = page.locator(selector).bounding_box()
@@ -165,7 +165,7 @@ def test_axe_finds_nothing_with_the_estimator_shown_and_an_error(browser_context
         for path in PAGES.values():
             page.goto(SITE_ORIGIN + path, wait_until="load")
             page.wait_for_selector(".cost-estimator:not([hidden])")
-            page.add_style_tag(content=NO_MOTION)
+            hold_still(page)
             page.fill("#cost-estimator-weeks", "53")
             assert page.locator("#cost-estimator-weeks-error").is_visible()
             for width in (360, 1280):

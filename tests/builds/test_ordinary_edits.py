@@ -20,7 +20,7 @@ import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import AXE_OPTIONS, HTMLCS, NO_MOTION, RUN_HTMLCS, new_context
+from browsing import AXE_OPTIONS, RUN_HTMLCS, add_htmlcs, hold_still, new_context
 from harness import ROOT, SITE_ORIGIN, build_site, mkdocs_env
 
 # The checks of the built pages that a content edit can affect, and the browser checks of the new page.
@@ -216,7 +216,7 @@ def test_the_new_short_page_passes_axe_in_both_languages_and_widths(browser, edi
     found = []
     for path in (f"/{NEW_PAGE}/", f"/en/{NEW_PAGE}/", "/hinnat/", "/en/hinnat/"):
         page.goto(SITE_ORIGIN + path, wait_until="load")
-        page.add_style_tag(content=NO_MOTION)
+        hold_still(page)
         for width in (375, 1280):
             page.set_viewport_size({"width": width, "height": 800})
             page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
@@ -236,7 +236,7 @@ def test_the_new_short_page_passes_html_codesniffer_in_both_languages_and_widths
         for width in (360, 1280):
             page.set_viewport_size({"width": width, "height": 800})
             page.goto(SITE_ORIGIN + path, wait_until="load")
-            page.add_script_tag(content=HTMLCS)
+            add_htmlcs(page)
             found += [f"{path} {width}px: {error['code']}: {error['element']}" for error in page.evaluate(RUN_HTMLCS)]
     context.close()
     assert "## " not in NEW_PAGE_FI + NEW_PAGE_EN, "the test page must have no subheadings"
