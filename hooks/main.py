@@ -36,6 +36,7 @@ from website import (
     prices,
     problems,
     render,
+    security,
     seo,
     structured_data,
     stylesheets,
@@ -266,7 +267,8 @@ def on_post_page(output_html, page, config):
         html = seo.with_noindex(html)
     folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
     page_dir = os.path.dirname(page.file.dest_uri)
-    return stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
+    html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
+    return security.with_policy(html)  # last: its hashes are of the page's final scripts
 
 
 def on_post_template(output_content, template_name, config):
@@ -275,6 +277,7 @@ def on_post_template(output_content, template_name, config):
     html = valid_html.fix_material_markup(output_content)
     if seo.noindex_requested(os.environ):
         html = seo.with_noindex(html)  # the 404 page is a template, not a page
+    html = security.with_policy(html)  # last: its hashes are of the page's final scripts
     if template_name == output.NOT_FOUND_PAGE:
         _build.context.not_found_pages[config.theme["language"]] = html
     return html
@@ -292,7 +295,8 @@ def on_post_build(config):
     noindex = seo.noindex_requested(os.environ)
     seo.write_sitemaps(site_dir, slugs([source.path for source in context.sources]), config.site_url, noindex=noindex)
     output.write_pages_files(site_dir, config.site_url)
-    output.publish_admin(context.project, site_dir)
+    output.publish_admin(context.project, site_dir, lambda html: security.with_policy(html, security.ADMIN_DIRECTIVES))
+    security.write_security_txt(site_dir, context.contact, config.site_url, context.today)
     if context.schedule:
         log.info(prices.today_in_brief(context.schedule))
     _write_report(_build)

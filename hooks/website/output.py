@@ -38,6 +38,7 @@ STAGING_SUFFIX = ".building"
 PREVIOUS_SUFFIX = ".previous"
 ADMIN_FOLDER = "admin"
 ADMIN_NOT_PUBLISHED = ("README.md",)
+ADMIN_PAGE = "index.html"
 NOT_FOUND_PAGE = "404.html"
 INDEX = Path("search") / "search_index.json"
 
@@ -88,12 +89,18 @@ def write_pages_files(site_dir: Path, site_url: str) -> None:
 # --------------------------------------------------------------------------- the CMS
 
 
-def publish_admin(project_dir: Path, site_dir: Path) -> None:
+def publish_admin(project_dir: Path, site_dir: Path, page=lambda html: html) -> None:
+    """Copies ``admin/`` to the site; its page, ``index.html``, goes through ``page`` (its security
+    policy, website.security)."""
     source = project_dir / ADMIN_FOLDER
     if source.is_dir():
         shutil.copytree(
             source, site_dir / ADMIN_FOLDER, ignore=shutil.ignore_patterns(*ADMIN_NOT_PUBLISHED), dirs_exist_ok=True
         )
+        index = site_dir / ADMIN_FOLDER / ADMIN_PAGE
+        if index.is_file():
+            index.write_text(page(index.read_text(encoding="utf-8")), encoding="utf-8")
+
 
 
 # --------------------------------------------------------------------------- search
