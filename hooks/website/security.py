@@ -67,9 +67,10 @@ ADMIN_DIRECTIVES: tuple[tuple[str, str], ...] = (
     # 'unsafe-inline' for styles, because Sveltia truly needs it: it is a Svelte app that adds <style>
     # elements of its own (component styles, the editor preview's raw style registered by index.html)
     # and writes style attributes (its templates have 36); with style-src 'self' alone Chromium
-    # blocked dozens of both on the sign-in page and in the editor, measured. Styles cannot run code;
-    # scripts stay hash-only.
-    ("style-src", "'self' 'unsafe-inline'"),
+    # blocked dozens of both on the sign-in page and in the editor, measured. blob: the page preview's
+    # frame links its stylesheets as blob: URLs Sveltia makes. Styles cannot run code; scripts stay
+    # hash-only.
+    ("style-src", "'self' 'unsafe-inline' blob:"),
     # data: Sveltia's own icons and default logo; blob: previews of images (files read through the
     # API and images just picked for upload are shown as object URLs); avatars.githubusercontent.com:
     # the signed-in user's and the commits' authors' avatars, whose addresses GitHub's API returns.
@@ -82,6 +83,9 @@ ADMIN_DIRECTIVES: tuple[tuple[str, str], ...] = (
     # preview's stylesheet.) Its version check (unpkg.com) and GitHub's status page are not asked
     # (index.html), and would be blocked here.
     ("connect-src", "'self' https://api.github.com data: blob:"),
+    # blob: the editor's preview of a page is a frame whose document Sveltia makes itself, as a blob:
+    # URL (it inherits this policy). Nothing from another host is framed.
+    ("frame-src", "'self' blob:"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
     ("form-action", "'self'"),
