@@ -105,9 +105,11 @@ class _ConfigWarnings(logging.Filter):
 
 
 def _explain_config_warnings() -> None:
-    logger = logging.getLogger("mkdocs.config")
-    if not any(isinstance(item, _ConfigWarnings) for item in logger.filters):
-        logger.addFilter(_ConfigWarnings(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    explainer = _ConfigWarnings(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    for name in links.engine_loggers("mkdocs.config"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(item, _ConfigWarnings) for item in logger.filters):
+            logger.addFilter(explainer)
 
 
 _explain_config_warnings()
@@ -117,8 +119,9 @@ _build: _Build | None = None
 
 
 def _loggers_for(build: _Build) -> list[tuple[logging.Logger, logging.Filter | logging.Handler]]:
-    nav, pages = logging.getLogger(links.NAV_LOGGER), logging.getLogger(links.PAGES_LOGGER)
-    return [(nav, build.preview_filter), (pages, build.preview_filter), (logging.getLogger("mkdocs"), build.recorder)]
+    loggers = [(logging.getLogger(name), build.preview_filter) for name in links.engine_loggers(links.NAV_LOGGER)]
+    loggers += [(logging.getLogger(name), build.preview_filter) for name in links.engine_loggers(links.PAGES_LOGGER)]
+    return loggers + [(logging.getLogger(name), build.recorder) for name in links.engine_loggers("mkdocs")]
 
 
 def _attach(build: _Build) -> None:

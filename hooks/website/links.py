@@ -33,6 +33,15 @@ from .problems import Problem
 
 PAGES_LOGGER = "mkdocs.structure.pages"
 NAV_LOGGER = "mkdocs.structure.nav"
+#: The engines whose loggers are listened to: MkDocs, and ProperDocs (the fallback engine, README), which
+#: logs the same warnings under its own name.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_loggers(name: str) -> list[str]:
+    """``mkdocs.structure.pages`` under every engine's name: also ``properdocs.structure.pages``."""
+    suffix = name.partition(".")[2]
+    return [f"{engine}.{suffix}" if suffix else engine for engine in ENGINES]
 
 NOT_FOUND = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']*)', but the target(?: '[^']*')? "
@@ -279,12 +288,12 @@ class BrokenLinkExplainer(logging.Filter):
         return True
 
     def install(self) -> None:
-        for name in (PAGES_LOGGER, NAV_LOGGER):
+        for name in engine_loggers(PAGES_LOGGER) + engine_loggers(NAV_LOGGER):
             logger = logging.getLogger(name)
             for old in [item for item in logger.filters if isinstance(item, BrokenLinkExplainer)]:
                 logger.removeFilter(old)
             logger.addFilter(self)
 
     def uninstall(self) -> None:
-        for name in (PAGES_LOGGER, NAV_LOGGER):
+        for name in engine_loggers(PAGES_LOGGER) + engine_loggers(NAV_LOGGER):
             logging.getLogger(name).removeFilter(self)

@@ -122,14 +122,9 @@ def test_python_m_properdocs_is_properdocs_itself():
     assert re.match(rf"python -m properdocs, version {version} from \S+/properdocs ", result.stdout), result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap of the fallback: ProperDocs logs its own warnings as properdocs.structure.*, while the "
-    "hook listens to the loggers mkdocs.structure.pages/nav (website/links.py) and mkdocs (hooks/main.py), so "
-    "a link to a missing section keeps ProperDocs' English wording and is not counted in the staff report. "
-    "The build still stops (--strict). Fix: listen to both names; then this test passes and xfail goes.",
-)
 def test_under_properdocs_a_link_to_a_missing_section_is_explained_in_plain_words(project_copy, tmp_path):
+    """ProperDocs logs its warnings as properdocs.structure.*: the hook listens under both engines' names
+    (website.links.engine_loggers), so the staff get the same plain words under either engine."""
     page = project_copy / "docs" / "index.fi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Hinnat](hinnat.md#ei-tallaista-kohtaa)\n", encoding="utf-8")
     result = subprocess.run(
