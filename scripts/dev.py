@@ -70,7 +70,11 @@ def ensure_environment(requirements: Path) -> None:
 
 def add_project_to_path() -> None:
     """hooks/ (the package ``website``) and scripts/ (the harness) importable in the virtual
-    environment, for the scripts and the tests alike, without any sys.path edits in them."""
+    environment, for the scripts and the tests alike, without any sys.path edits in them. Only in an
+    environment of this project's own: a copy of the project that borrows one through a link (the
+    tests' copies do) must not point it at itself."""
+    if VENV.is_symlink():
+        return
     purelib = subprocess.run(
         [str(PYTHON), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True
     ).stdout.strip()
