@@ -241,4 +241,66 @@ __all__ = [
     "LANGUAGES", "SLUGS", "PATHS", "SKIP_LINK_TEXT", "NO_MOTION", "SITE_ORIGIN", "SITE_URL", "AXE_OPTIONS", "describe",
     "path_of", "url_of", "language_of", "new_context", "open_page", "first_views", "focus_state", "focus_problems",
     "tab_until", "search_texts", "wait_until_search_is_ready", "search_results", "hold_still", "add_htmlcs",
+    "AXE_SCHEMES", "AXE_WIDTHS", "AXE_CONFIGS", "axe_config_id", "axe_results",
 ]
+
+
+# --------------------------------------------------------------------------- axe sweeps
+
+AXE_SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's data-md-color-scheme
+AXE_WIDTHS = (375, 1280)
+AXE_CONFIGS = [(scheme, width) for scheme in AXE_SCHEMES for width in AXE_WIDTHS]
+
+# Started without waiting, so the next page loads while axe checks this one; read back later.
+START_AXE = """(options) => {
+  window.__axe_result = axe.run(document, options).then((results) => results.violations.map((violation) => ({
+    id: violation.id, impact: violation.impact, help: violation.help, url: violation.helpUrl,
+    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary })),
+  })));
+}"""
+SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+READ_AXE = "() => window.__axe_result.then((violations) => ({violations, scheme: document.body.getAttribute('data-md-color-scheme')}))"
+
+
+def axe_config_id(config) -> str:
+    return f"{config[0]}-{config[1]}px"
+
+
+def axe_results(browser, site: Path, paths: list[str]) -> dict:
+    """axe-core on ``paths`` in every configuration: {(scheme, width): {path: result}}.
+
+    One context per colour scheme, so Material picks the scheme from prefers-color-scheme as on a
+    first visit. Each page is loaded once per scheme and checked at both widths (the viewport is
+    resized between the two runs: Material's layout follows the width through CSS media queries).
+    The two schemes run side by side: each page starts axe before the other's result is read. (More
+    pages at once were slower on two cores.)
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    contexts = {
+        scheme: new_context(browser, site, viewport={"width": AXE_WIDTHS[0], "height": 800}, color_scheme=scheme)
+        for scheme in AXE_SCHEMES
+    }
+    for context in contexts.values():
+        context.add_init_script(script=Axe().axe_script)
+    pages = {scheme: context.new_page() for scheme, context in contexts.items()}
+    results: dict = {config: {} for config in AXE_CONFIGS}
+    widths = list(AXE_WIDTHS)
+    try:
+        for path in paths:
+            for page in pages.values():
+                page.goto(SITE_ORIGIN + path, wait_until="load")
+                hold_still(page)  # a resize starts transitions; axe checks end states
+            for width in widths:
+                for page in pages.values():
+                    if page.viewport_size["width"] != width:
+                        page.set_viewport_size({"width": width, "height": 800})
+                        page.evaluate(SETTLE)
+                    page.evaluate(START_AXE, AXE_OPTIONS)
+                for scheme, page in pages.items():
+                    results[(scheme, width)][path] = page.evaluate(READ_AXE)
+            widths.reverse()  # the next page loads at the width this one ended with
+    finally:
+        for context in contexts.values():
+            context.close()
+    return results

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browsing import AXE_CONFIGS as CONFIGS, AXE_SCHEMES as SCHEMES, axe_config_id, axe_results
 from browsing import (
     AXE_OPTIONS,
     hold_still,
@@ -30,64 +31,19 @@ from browsing import (
     wait_until_search_is_ready,
 )
 
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's data-md-color-scheme
-WIDTHS = (375, 1280)
-CONFIGS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
-
-# Started without waiting, so the next page loads while axe checks this one; read back later.
-START_AXE = """(options) => {
-  window.__axe_result = axe.run(document, options).then((results) => results.violations.map((violation) => ({
-    id: violation.id, impact: violation.impact, help: violation.help, url: violation.helpUrl,
-    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary })),
-  })));
-}"""
-SETTLE = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-READ_AXE = "() => window.__axe_result.then((violations) => ({violations, scheme: document.body.getAttribute('data-md-color-scheme')}))"
-
-
-def config_id(config) -> str:
-    return f"{config[0]}-{config[1]}px"
+#: The Finnish pages' sweep is here; the English pages' is tests/browser/test_accessibility_en.py, so that
+#: under xdist the two sweeps (about a minute each) run on both workers at once.
+FINNISH = [path for path in PATHS if language_of(path) == "fi"]
 
 
 @pytest.fixture(scope="module")
 def axe_sweep(browser, built_site):
-    """axe-core on every page in every configuration: {(scheme, width): {path: result}}.
-
-    One context per colour scheme, so Material picks the scheme from prefers-color-scheme as on a
-    first visit. Each page is loaded once per scheme and checked at both widths (the viewport is
-    resized between the two runs: Material's layout follows the width through CSS media queries).
-    The two schemes run side by side: each page starts axe before the other's result is read. (More
-    pages at once were slower on two cores.)
-    """
-    contexts = {
-        scheme: new_context(browser, built_site, viewport={"width": WIDTHS[0], "height": 800}, color_scheme=scheme)
-        for scheme in SCHEMES
-    }
-    for context in contexts.values():
-        context.add_init_script(script=Axe().axe_script)
-    pages = {scheme: context.new_page() for scheme, context in contexts.items()}
-    results: dict = {config: {} for config in CONFIGS}
-    widths = list(WIDTHS)
-    for path in PATHS:
-        for page in pages.values():
-            page.goto(SITE_ORIGIN + path, wait_until="load")
-            hold_still(page)  # a resize starts transitions; axe checks end states
-        for width in widths:
-            for page in pages.values():
-                if page.viewport_size["width"] != width:
-                    page.set_viewport_size({"width": width, "height": 800})
-                    page.evaluate(SETTLE)
-                page.evaluate(START_AXE, AXE_OPTIONS)
-            for scheme, page in pages.items():
-                results[(scheme, width)][path] = page.evaluate(READ_AXE)
-        widths.reverse()  # the next page loads at the width this one ended with
-    yield results
-    for context in contexts.values():
-        context.close()
+    """axe-core on every Finnish page in every configuration: {(scheme, width): {path: result}}."""
+    return axe_results(browser, built_site, FINNISH)
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=config_id)
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("config", CONFIGS, ids=axe_config_id)
+@pytest.mark.parametrize("path", FINNISH)
 def test_axe_finds_no_violations(axe_sweep, config, path):
     result = axe_sweep[config][path]
     assert result["scheme"] == SCHEMES[config[0]], (
