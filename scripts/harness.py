@@ -118,9 +118,9 @@ def python_environment() -> Path:
 
 def page_slugs(docs: Path = ROOT / "docs") -> list[str]:
     """Every page's address without language ("" is the home page), from the sources."""
-    from website.pages import read_sources, slugs
+    from website.pages import slugs
 
-    return slugs([source.path for source in read_sources(docs)])
+    return slugs([path.relative_to(docs).as_posix() for path in docs.rglob("*.md")])  # names only, no reading
 
 
 def page_paths(docs: Path = ROOT / "docs") -> list[str]:

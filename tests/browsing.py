@@ -241,7 +241,7 @@ __all__ = [
     "LANGUAGES", "SLUGS", "PATHS", "SKIP_LINK_TEXT", "NO_MOTION", "SITE_ORIGIN", "SITE_URL", "AXE_OPTIONS", "describe",
     "path_of", "url_of", "language_of", "new_context", "open_page", "first_views", "focus_state", "focus_problems",
     "tab_until", "search_texts", "wait_until_search_is_ready", "search_results", "hold_still", "add_htmlcs",
-    "AXE_SCHEMES", "AXE_WIDTHS", "AXE_CONFIGS", "axe_config_id", "axe_results",
+    "AXE_SCHEMES", "AXE_WIDTHS", "AXE_CONFIGS", "axe_config_id", "axe_results", "assert_axe_found_nothing",
 ]
 
 
@@ -304,3 +304,11 @@ def axe_results(browser, site: Path, paths: list[str]) -> dict:
         for context in contexts.values():
             context.close()
     return results
+
+
+def assert_axe_found_nothing(result: dict, config, path: str) -> None:
+    """One page in one configuration of a sweep: Material shows the scheme asked for, and axe found nothing."""
+    assert result["scheme"] == AXE_SCHEMES[config[0]], (
+        f"{path}: Material shows data-md-color-scheme={result['scheme']!r} for prefers-color-scheme: {config[0]}"
+    )
+    assert not result["violations"], describe(result["violations"], path, config)

@@ -20,7 +20,7 @@ from . import fragments, staff_yaml
 from .contact import contact_problems
 from .last_updated import History, git, read_history
 from .pages import Source, read_sources
-from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, prices_on, rate_in_force, read_price_file
+from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, read_price_file
 from .prices import Schedule
 from .problems import Problem, StaffError
 
@@ -40,15 +40,9 @@ class BuildContext:
     contact: dict
     templates: Environment | None = None  # the site's HTML fragments (fragments.py)
     logo: str = ""
-    price_file: PriceData | None = None  # every row of data/prices.yml, dated ones too
-    prices: PriceData | None = None  # the prices in force on the build date, one a length
-    vat: VatRate | None = None  # the VAT rate in force on the build date
+    #: The prices as the pages show them: in force on the build date, with every later change announced.
+    schedule: Schedule | None = None
     base_price_file: PriceData | None = None  # the price file as the change found it (base_version)
-
-    @property
-    def schedule(self) -> Schedule | None:
-        """The prices as the pages show them: in force today, with every later change announced."""
-        return Schedule(self.price_file, self.today) if self.price_file is not None else None
     history: History = field(default_factory=History)
     problems: list[Problem] = field(default_factory=list)  # found while reading the inputs
     #: Pages the preview shows in one language only, by file name (``translations.MissingPair``).
@@ -57,6 +51,21 @@ class BuildContext:
     bundles: dict = field(default_factory=dict)
     #: The 404 page as each language's build rendered it.
     not_found_pages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def price_file(self) -> PriceData | None:
+        """Every row of data/prices.yml, dated ones too."""
+        return self.schedule.file if self.schedule else None
+
+    @property
+    def prices(self) -> PriceData | None:
+        """The prices in force on the build date, one a length."""
+        return self.schedule.now if self.schedule else None
+
+    @property
+    def vat(self) -> VatRate | None:
+        """The VAT rate in force on the build date."""
+        return self.schedule.rate if self.schedule else None
 
 
 def build_date(environ: dict[str, str] = os.environ) -> date:
@@ -125,14 +134,14 @@ def build_context(
         problems=problems,
     )
     try:
-        context.price_file = load_price_file(project / DATA_FILE)
-        context.prices = prices_on(context.price_file, today)
-        context.vat = rate_in_force(context.price_file.vat_rates, today)
+        schedule = Schedule(load_price_file(project / DATA_FILE), today)
+        schedule.rate  # noqa: B018  (a file with no rate in force on the day is a problem now, not later)
+        context.schedule = schedule
         context.base_price_file = base_price_file(project, environ)
     except StaffError as error:
         # Without the prices no price can be shown, so even the preview stops.
         problems.append(replace(error.problem, stops_preview=True))
-        context.price_file = context.prices = context.vat = None
+        context.schedule = None
     return context
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
@@ -105,16 +106,28 @@ class Schedule:
     file: PriceData
     today: date
 
-    @property
+    # Worked out once: every shortcode of every page asks for them, in the checking pass and again
+    # when the page is rendered. (cached_property writes the instance's __dict__, which a frozen
+    # dataclass allows.)
+    @cached_property
     def now(self) -> PriceData:
         return prices_on(self.file, self.today)
 
-    @property
+    @cached_property
     def rate(self) -> VatRate:
         return rate_in_force(self.file.vat_rates, self.today)
 
     def changes(self, service_key: str) -> list[PriceChange]:
         """Each later day on which a figure of the service changes, with that day's figures."""
+        if service_key not in self._changes:
+            self._changes[service_key] = self._changes_of(service_key)
+        return self._changes[service_key]
+
+    @cached_property
+    def _changes(self) -> dict[str, list[PriceChange]]:
+        return {}
+
+    def _changes_of(self, service_key: str) -> list[PriceChange]:
         service = self.file.services[service_key]
         before = _rows(service.durations, self.today, self.rate)
         found = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import AXE_CONFIGS as CONFIGS, AXE_SCHEMES as SCHEMES, axe_config_id, axe_results
+from browsing import AXE_CONFIGS as CONFIGS, AXE_SCHEMES as SCHEMES, assert_axe_found_nothing, axe_config_id, axe_results
 from browsing import (
     AXE_OPTIONS,
     hold_still,
@@ -45,11 +45,7 @@ def axe_sweep(browser, built_site):
 @pytest.mark.parametrize("config", CONFIGS, ids=axe_config_id)
 @pytest.mark.parametrize("path", FINNISH)
 def test_axe_finds_no_violations(axe_sweep, config, path):
-    result = axe_sweep[config][path]
-    assert result["scheme"] == SCHEMES[config[0]], (
-        f"{path}: Material shows data-md-color-scheme={result['scheme']!r} for prefers-color-scheme: {config[0]}"
-    )
-    assert not result["violations"], describe(result["violations"], path, config)
+    assert_axe_found_nothing(axe_sweep[config][path], config, path)
 
 
 # Material's overlays are checked open as well: axe skips what is off screen or hidden.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import AXE_CONFIGS, AXE_SCHEMES, PATHS, axe_config_id, axe_results, describe, language_of
+from browsing import AXE_CONFIGS, PATHS, assert_axe_found_nothing, axe_config_id, axe_results, language_of
 
 ENGLISH = [path for path in PATHS if language_of(path) == "en"]
 
@@ -22,8 +22,4 @@ def axe_sweep(browser, built_site):
 @pytest.mark.parametrize("config", AXE_CONFIGS, ids=axe_config_id)
 @pytest.mark.parametrize("path", ENGLISH)
 def test_axe_finds_no_violations(axe_sweep, config, path):
-    result = axe_sweep[config][path]
-    assert result["scheme"] == AXE_SCHEMES[config[0]], (
-        f"{path}: Material shows data-md-color-scheme={result['scheme']!r} for prefers-color-scheme: {config[0]}"
-    )
-    assert not result["violations"], describe(result["violations"], path, config)
+    assert_axe_found_nothing(axe_sweep[config][path], config, path)
