@@ -270,6 +270,7 @@ def on_post_page(output_html, page, config):
         html = seo.with_noindex(html)
     folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
     page_dir = os.path.dirname(page.file.dest_uri)
+    html = stylesheets.inline_critical(html, page_dir, folders, _build.context.bundles)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
     return security.with_policy(html)  # last: its hashes are of the page's final scripts
 
