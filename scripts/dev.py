@@ -6,6 +6,7 @@
     python3 scripts/dev.py test --fast   only the unit and built-site layers (well under a minute)
     python3 scripts/dev.py build    the site for publishing, into site/
     python3 scripts/dev.py budget   page weight and build time figures
+    python3 scripts/dev.py css      rewrite the site's generated CSS (after editing site.css or templates)
     python3 scripts/dev.py stale    English pages older than their Finnish page (a reminder)
 
 The first run creates .venv/ and installs the pinned dependencies; later runs reinstall only when a
@@ -231,7 +232,7 @@ def _close(report: Path, built: bool, serving: bool) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale", "css"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     if command == "stale":  # the standard library and git only: no virtual environment needed
@@ -254,6 +255,8 @@ def main(argv: list[str]) -> None:
         run(mkdocs) if verbose else sys.exit(run_quietly(mkdocs, serving=False))
     elif command == "budget":
         run([str(PYTHON), str(ROOT / "scripts" / "budget.py"), *rest])
+    elif command == "css":
+        run([str(PYTHON), str(ROOT / "scripts" / "css.py"), *rest])
     else:
         if "--fast" not in rest:
             ensure_chromium()

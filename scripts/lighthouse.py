@@ -7,8 +7,8 @@
 Prints, for each page, Lighthouse's performance, accessibility, SEO and best-practices scores and its
 LCP; then the home page's LCP next to that of a bare Material for MkDocs + mkdocs-static-i18n site
 built with the same pinned packages from the same home page text, measured side by side (runs
-alternate between the two), as medians, with their ratio. Targets (issue 11): accessibility and SEO
-1.00 on every page, performance at least 0.95, and a ratio of at most 1.00. Figures are printed, not
+alternate between the two), as medians, with their ratio. Targets (issue 23): performance,
+accessibility, best practices and SEO 1.00 on every sampled page, and a ratio of at most 0.85. Figures are printed, not
 asserted: timings vary from run to run and machine to machine.
 
 Both sites are built for and served from http://127.0.0.1:PORT/ (so Material's language selector
@@ -39,6 +39,7 @@ from harness import CHROMIUM_ARGS, NO_CHROMIUM, ROOT, find_chromium, mkdocs_env,
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CACHE = ROOT / ".cache" / "lighthouse"
+LCP_RATIO_GOAL = 0.85  # issue 23: the home page's LCP at most 0.85 of bare Material's
 CATEGORIES = ("performance", "accessibility", "seo", "best-practices")
 SHORTCODE = re.compile(r"<!--\s*md:[^>]*-->")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -195,8 +196,10 @@ def main() -> None:
             lcp["ours"].append(run_lighthouse(command, ours_url, chromium)["lcp"])
             lcp["bare"].append(run_lighthouse(command, bare_url, chromium)["lcp"])
         ours_lcp, bare_lcp = statistics.median(lcp["ours"]), statistics.median(lcp["bare"])
+        ratio = ours_lcp / bare_lcp
         print(f"home page LCP, median of {args.runs} alternating runs: this site {ours_lcp:.0f} ms, "
-              f"bare Material + static-i18n {bare_lcp:.0f} ms, ratio {ours_lcp / bare_lcp:.2f}")
+              f"bare Material + static-i18n {bare_lcp:.0f} ms, ratio {ratio:.2f} (goal at most {LCP_RATIO_GOAL:.2f}: "
+              + ("met)" if ratio <= LCP_RATIO_GOAL else "NOT met)"))
         ours.shutdown()
         bare.shutdown()
 

@@ -412,3 +412,37 @@ def test_the_preview_drops_only_the_other_language_build_missing_that_page():
     assert translations.about_page_in_one_language(link, {"uutinen"})
     assert not translations.about_page_in_one_language(nav, {"toinen"})
     assert not translations.about_page_in_one_language(nav.replace("uutinen", "uutinn"), {"uutinen"})
+
+
+def test_the_first_screen_is_inlined_and_the_rest_loads_without_blocking(tmp_path):
+    from website import stylesheets
+
+    theme = tmp_path / "theme" / "assets" / "stylesheets"
+    theme.mkdir(parents=True)
+    (theme / "material.css").write_text(".a{color:red}", encoding="utf-8")
+    (theme / "site.css").write_text(".b{color:blue}", encoding="utf-8")
+    inputs = stylesheets.split_inputs(".a{color:red}", ".b{color:blue}")
+    (theme / "critical.css").write_text(f"/* x inputs {inputs} */\n.a{{color:red}}\n", encoding="utf-8")
+    (theme / "rest.css").write_text(f"/* x inputs {inputs} */\n.b{{color:blue}}\n", encoding="utf-8")
+    html = (
+        '<head><link rel="stylesheet" href="../../assets/stylesheets/material.css">\n  '
+        '<link rel="stylesheet" href="../../assets/stylesheets/site.css">\n</head>'
+    )
+    result = stylesheets.inline_critical(html, "en/hinnat", [tmp_path / "theme"], {})
+    assert "<style>.a{color:red}</style>" in result
+    assert '<link rel="stylesheet" href="../../assets/stylesheets/rest.css" media="print" id="__rest-css">' in result
+    assert '<noscript><link rel="stylesheet" href="../../assets/stylesheets/rest.css"></noscript>' in result
+    assert "material.css" not in result and "site.css" not in result
+    # site.css edited after the split: the page keeps its stylesheets (bundle_page then bundles them)
+    (theme / "site.css").write_text(".b{color:green}", encoding="utf-8")
+    assert stylesheets.inline_critical(html, "en/hinnat", [tmp_path / "theme"], {}) == html
+
+
+def test_style_elements_are_allowed_by_hash_only_where_inline_styles_are_not(tmp_path):
+    from website import security
+
+    html = "<html><head><style>.a{color:red}</style></head><body></body></html>"
+    page = security.policy_of(security.with_policy(html))
+    assert f"style-src 'self' {security.script_hash('.a{color:red}')};" in page
+    admin = security.policy_of(security.with_policy(html, security.ADMIN_DIRECTIVES))
+    assert "style-src 'self' 'unsafe-inline' blob:;" in admin  # a hash would switch 'unsafe-inline' off
