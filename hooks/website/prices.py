@@ -24,7 +24,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
@@ -42,6 +42,7 @@ SHORTCODE_NAMES = (
     "vat-amount",
     "vat-rate",
     "vat-date",
+    "price-list-date",
 )
 
 # Labels that belong to the table's structure rather than to the data. The price with VAT comes
@@ -65,6 +66,8 @@ LABELS = {
         "change_row": "{hours}: {gross} alv:n kanssa ({net} ilman alv:tä)",
         "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
+        "valid_from": "Hinnasto on voimassa {start} alkaen.",
+        "valid_between": "Hinnasto on voimassa {start}–{end}.",
     },
     "en": {
         "caption": "{service}: price by length of meeting",
@@ -83,6 +86,8 @@ LABELS = {
         "change_row": "{hours}: {gross} with VAT ({net} without VAT)",
         "change_example": "From {date}, the same meetings will cost {month_gross} a month with VAT ({month_net} without VAT).",
         "change_inline": "{now} (from {date}: {then})",
+        "valid_from": "Price list valid from {start}.",
+        "valid_between": "Price list valid from {start} to {end}.",
     },
 }
 
@@ -145,6 +150,19 @@ class Schedule:
         rate = rate_in_force(self.file.vat_rates, day)
         return rate, _rows(self.file.services[service_key].durations, day, rate)
 
+    @cached_property
+    def valid_from(self) -> date:
+        """The day the price list as it stands today took effect: its latest change on or before today."""
+        days = {self.rate.effective}
+        days |= {row.effective for service in self.now.services.values() for row in service.durations if row.effective}
+        return max(days)
+
+    @cached_property
+    def valid_until(self) -> date | None:
+        """The last day before the next announced change, if one is in the file."""
+        later = change_days(self.file, self.today)
+        return later[0] - timedelta(days=1) if later else None
+
     def later_rates(self) -> list[VatRate]:
         return sorted((rate for rate in self.file.vat_rates if rate.effective > self.today), key=lambda rate: rate.effective)
 
@@ -176,6 +194,15 @@ def today_in_brief(schedule: Schedule) -> str:
     ]
     what += [f"uudet hinnat ({', '.join(services)})"] if services else []
     return f"{line} Seuraava muutos {format_day(day, 'fi')}: {' ja '.join(what)}."
+
+
+def validity_sentence(schedule: Schedule, language: str) -> str:
+    """'Hinnasto on voimassa 1.9.2024 alkaen.' – from the price file, so that a printed list carries its date."""
+    labels = LABELS[language]
+    start = format_day(schedule.valid_from, language)
+    if schedule.valid_until is None:
+        return labels["valid_from"].format(start=start)
+    return labels["valid_between"].format(start=start, end=format_day(schedule.valid_until, language))
 
 
 def change_sentence(change: PriceChange, language: str) -> str:
@@ -337,6 +364,8 @@ def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool)
 def render_shortcode(code: Shortcode, schedule: Schedule, language: str) -> str:
     """The HTML or text that replaces one price shortcode; raises ``ShortcodeError`` if it is wrong."""
     data, rate = schedule.now, schedule.rate
+    if code.name == "price-list-date":
+        return validity_sentence(schedule, language)
     if code.name in ("vat-rate", "vat-date"):
         if code.args:
             raise ShortcodeError(
