@@ -252,13 +252,13 @@ def on_page_context(context, page, config, nav):
     day = last_updated.last_updated(src_uri, build.history, build.today)
     context["page_updated"] = last_updated.format_updated(day, language)
     data = None
-    if build.prices is not None:
+    if build.prices is not None and build.organisation is not None:
         data = structured_data.structured_data(
             src_uri,
             title=page.title or "",
             description=str(page.meta.get("description") or "").strip(),
             url=page.canonical_url or "",
-            contact=build.contact,
+            organisation=build.organisation,
             site_url=config.site_url,
             data=build.prices,
             rate=build.vat,

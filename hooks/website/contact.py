@@ -4,6 +4,7 @@ Everything that shows them renders from that one place with the functions below,
 configuration reaches every page:
 
     <!-- md:contact -->            the contact card (person, role, phone, email)
+    <!-- md:contact-line -->       the same in one line of text (the purchasers' quick facts)
     <!-- md:contact-actions -->    the two action buttons: call, send an email
     <!-- md:next-step -->          the box that ends a service page: how to get in touch, and for
                                    purchasers the links to the service terms and prices
@@ -21,7 +22,7 @@ from .fragments import render
 from .pages import LANGUAGES, PageName
 from .shortcodes import Renderer
 
-SHORTCODE_NAMES = ("contact", "contact-actions", "next-step")
+SHORTCODE_NAMES = ("contact", "contact-line", "contact-actions", "next-step")
 LABELS = {
     "fi": {
         "phone": "Puhelin",
@@ -69,6 +70,16 @@ def render_contact(contact: dict, language: str, templates: Environment, css_cla
     )
 
 
+def contact_line(contact: dict, language: str) -> str:
+    """'Toni Kataja, sosiaalialan palvelujen vastaava: puhelin 0400 578 743, sähköposti …' (Markdown)."""
+    labels = LABELS[language]
+    role = contact["role"][language]
+    role = role[:1].lower() + role[1:] if language == "fi" else role
+    phone = f"[{contact['phone'][language]}](tel:{contact['phone_uri']})"
+    email = f"[{contact['email']}](mailto:{contact['email']})"
+    return f"{contact['name']}, {role}: {labels['phone'].lower()} {phone}, {labels['email'].lower()} {email}"
+
+
 def render_contact_actions(contact: dict, language: str, templates: Environment) -> str:
     """The site's one primary action: call or email, two buttons of equal weight with the number and the
     address shown, and the promise that e-mail is enough."""
@@ -100,6 +111,7 @@ def renderers(contact: dict, language: str, page_src: str, templates: Environmen
     """The contact shortcodes of one page (the next-step box links the pages beside it)."""
     return {
         "contact": lambda code: f"\n\n{render_contact(contact, language, templates)}\n\n",
+        "contact-line": lambda code: contact_line(contact, language),
         "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language, templates)}\n\n",
         "next-step": lambda code: render_next_step(contact, language, page_src, templates),
     }

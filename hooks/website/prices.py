@@ -43,6 +43,7 @@ SHORTCODE_NAMES = (
     "vat-rate",
     "vat-date",
     "price-list-date",
+    "price-summary",
 )
 
 # Labels that belong to the table's structure rather than to the data. The price with VAT comes
@@ -67,6 +68,8 @@ LABELS = {
         "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
         "valid_from": "Hinnasto on voimassa {start} alkaen.",
+        "summary_item": "{length} {net} ilman alv:tä ({gross} alv:n kanssa)",
+        "summary_on_request": "tarjouksen mukaan",
         "valid_between": "Hinnasto on voimassa {start}–{end}.",
     },
     "en": {
@@ -87,6 +90,8 @@ LABELS = {
         "change_example": "From {date}, the same meetings will cost {month_gross} a month with VAT ({month_net} without VAT).",
         "change_inline": "{now} (from {date}: {then})",
         "valid_from": "Price list valid from {start}.",
+        "summary_item": "{length}: {net} without VAT ({gross} with VAT)",
+        "summary_on_request": "priced by quote",
         "valid_between": "Price list valid from {start} to {end}.",
     },
 }
@@ -194,6 +199,19 @@ def today_in_brief(schedule: Schedule) -> str:
     ]
     what += [f"uudet hinnat ({', '.join(services)})"] if services else []
     return f"{line} Seuraava muutos {format_day(day, 'fi')}: {' ja '.join(what)}."
+
+
+def price_summary(service: Service, rate: VatRate, language: str) -> str:
+    """Every length on one line, without VAT first (the purchaser's figure) and with VAT:
+    '1,5 h 70,00 € (87,85 € alv:n kanssa); 2 h …'. A service priced on request gets its note."""
+    if service.on_request:
+        return LABELS[language]["summary_on_request"]
+    item = LABELS[language]["summary_item"]
+    return "; ".join(
+        item.format(length=format_hours(row.minutes, language), net=format_money(row.net, language),
+                    gross=format_money(row.gross, language))
+        for row in (price_row(duration, rate.percent) for duration in service.durations)
+    )
 
 
 def validity_sentence(schedule: Schedule, language: str) -> str:
@@ -366,6 +384,9 @@ def render_shortcode(code: Shortcode, schedule: Schedule, language: str) -> str:
     data, rate = schedule.now, schedule.rate
     if code.name == "price-list-date":
         return validity_sentence(schedule, language)
+    if code.name == "price-summary":
+        service, _ = _service_and_duration(code, data, needs_minutes=False)
+        return price_summary(service, rate, language)
     if code.name in ("vat-rate", "vat-date"):
         if code.args:
             raise ShortcodeError(
