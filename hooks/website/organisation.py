@@ -39,8 +39,14 @@ IDENTITY = ("legal_name", "business_id", "address")
 PER_LANGUAGE = ("service_area", "phone_hours", "reply_time", "cancellation", "price_includes")
 PENDING = ("soteri_registration", "self_monitoring_plan", "service_area", "languages", "phone_hours",
            "reply_time", "cancellation", "price_includes")
-#: Every fact only the owner can give, in the order the owner's list (OWNER-QUESTIONS.md) asks them.
+#: Every fact only the owner can give.
 OWNER_FACTS = (*IDENTITY, *PENDING)
+#: The question of the owner's list (OWNER-QUESTIONS.md) that each fact answers.
+OWNER_QUESTIONS = {
+    "legal_name": 5, "business_id": 5, "address": 5, "service_area": 5,
+    "soteri_registration": 2, "self_monitoring_plan": 2,
+    "price_includes": 10, "languages": 23, "phone_hours": 24, "reply_time": 24, "cancellation": 32,
+}
 KEYS = ("name", *IDENTITY, "contact", *PENDING)
 CONTACT_KEYS = ("name", "role", "phone", "email")
 
@@ -131,7 +137,7 @@ class Organisation:
         return str(getattr(self, key))
 
     def missing(self) -> list[str]:
-        """The owner's facts still empty, in the owner's list's order."""
+        """The owner's facts still empty."""
         return [key for key in OWNER_FACTS if not self.value(key)]
 
     def identification(self, language: str) -> str:
