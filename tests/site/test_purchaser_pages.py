@@ -148,7 +148,7 @@ TERMS = {
         "luottamukseen ja vuorovaikutukseen",
         "pitävät työstään",
         "mukautua erilaisiin tilanteisiin",
-        "myönteinen asenne",
+        "myönteistä asennetta",
     ],
     "en": [
         "written contract",
