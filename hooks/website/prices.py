@@ -273,6 +273,25 @@ def _paragraph(text: str, css_class: str) -> str:
     return f'<p class="{css_class}">{escape(text)}</p>'
 
 
+def _note(text: str, css_class: str) -> str:
+    """A note of the price file: its lines that start with '- ' make a list (the VAT exemption's
+    conditions), the other lines paragraphs."""
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith("- "):
+            items.append(f"<li>{escape(line[2:].strip())}</li>")
+            continue
+        if items:
+            blocks.append(f'<ul class="{css_class}">{"".join(items)}</ul>')
+            items = []
+        if line:
+            blocks.append(_paragraph(line, css_class))
+    if items:
+        blocks.append(f'<ul class="{css_class}">{"".join(items)}</ul>')
+    return "\n".join(blocks)
+
+
 def render_price_table(
     service: Service, data: PriceData, rate: VatRate, language: str, changes: list[PriceChange] = ()
 ) -> str:
@@ -298,7 +317,7 @@ def render_price_table(
         "price-table",
     )
     notes = "\n\n".join(
-        _paragraph(
+        _note(
             texts[key].format(rate=rate_text, date=format_day(rate.effective, language)), "price-note"
         )
         for key in ("vat_free", "vat_added", "vat_date")
