@@ -20,7 +20,7 @@ from .prices import validity_sentence
 
 #: The purchaser's pages; any other page that shows a price from the price file carries the date too.
 PRICE_LIST_PAGES = ("maksajille", "palveluehdot", "hinnat")
-HTML_TAG = re.compile(r"<html\b", re.IGNORECASE)
+HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 
 
 def shows_prices(context: BuildContext, src_uri: str) -> bool:
@@ -44,4 +44,5 @@ def header_text(context: BuildContext, src_uri: str, language: str, title: str) 
 def with_print_header(html: str, text: str) -> str:
     if not text or "data-print-header=" in html[:500]:
         return html
-    return HTML_TAG.sub(f'<html data-print-header="{escape(text, quote=True)}"', html, count=1)
+    value = escape(text, quote=True)
+    return HTML_TAG.sub(lambda match: f'<html{match[1]} data-print-header="{value}">', html, count=1)
