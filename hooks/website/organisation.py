@@ -102,7 +102,7 @@ SENTENCES = {
         "price_includes": ("{value}", "Any extra costs, such as travel or entrance fees, are agreed separately: ask us."),
         "soteri_registration": (
             "Metodi is in the register of social and health service providers (Soteri): {value}.",
-            "Ask us about our Soteri registration and our self-monitoring plan.",
+            "Ask us about the Soteri registration and the self-monitoring plan.",
         ),
         "self_monitoring_plan": ("You can read our [self-monitoring plan]({value}).", ""),
         "provider": ("Service provider: {value}.",

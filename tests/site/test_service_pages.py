@@ -221,6 +221,9 @@ def test_coaching_page_has_phone_and_email_links(built_site, language):
 # --------------------------------------------------------------------------- every page of mine
 
 
+
+
+
 @pytest.mark.parametrize("slug", MY_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_opens_with_an_abstract_box_of_three_to_five_sentences(built_site, language, slug):
@@ -232,6 +235,9 @@ def test_page_opens_with_an_abstract_box_of_three_to_five_sentences(built_site, 
     )
     body = normalise(box["text"])
     assert body.startswith(ABSTRACT_TITLE[language]), f"{slug}: the box is not titled {ABSTRACT_TITLE[language]!r}"
+    if slug == PURCHASERS:
+        # The purchasers' page opens with quick facts instead (issue 20): checked in test_purchaser_pages.py.
+        return
     count = len(sentences(body[len(ABSTRACT_TITLE[language]) :]))
     assert 3 <= count <= 5, f"{slug}: the abstract has {count} sentences; write three to five"
 
