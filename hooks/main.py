@@ -34,6 +34,7 @@ from website import (
     links,
     output,
     prices,
+    printed,
     problems,
     render,
     security,
@@ -185,7 +186,6 @@ def _new_build(config) -> _Build:
             for language in (i18n.config.languages if i18n else [])
             if not language.default and language.build
         },
-        contact=config.extra.get("contact"),
         logo=config.site_url.rstrip("/") + "/" + logo if logo and (Path(config.docs_dir) / logo).is_file() else "",
     )
     found: list[Problem] = []
@@ -234,8 +234,13 @@ def on_env(env, config, files):
     # in on_page_context, and templates that are not pages (the 404 page) get their build's language.
     env.globals["page_language"] = config.theme["language"] if config.theme["language"] in LANGUAGES else DEFAULT
     env.globals["language_prefixes"] = {language: prefix(language) for language in LANGUAGES}
-    templates = _build.context.templates
-    env.filters["contact_card"] = lambda details, language: contact.render_contact(details, language, templates, "footer-contact")
+    build = _build.context
+    env.globals["contact"] = build.contact
+    env.globals["staff_preview"] = seo.noindex_requested(os.environ)  # a pull request's preview
+    env.filters["contact_card"] = lambda language: (
+        contact.render_contact(build.contact, language, build.templates, "footer-contact") if build.contact else ""
+    )
+    env.filters["provider_line"] = lambda language: build.organisation.identification(language) if build.organisation else ""
     return env
 
 
@@ -247,13 +252,13 @@ def on_page_context(context, page, config, nav):
     day = last_updated.last_updated(src_uri, build.history, build.today)
     context["page_updated"] = last_updated.format_updated(day, language)
     data = None
-    if build.prices is not None:
+    if build.prices is not None and build.organisation is not None:
         data = structured_data.structured_data(
             src_uri,
             title=page.title or "",
             description=str(page.meta.get("description") or "").strip(),
             url=page.canonical_url or "",
-            contact=build.contact,
+            organisation=build.organisation,
             site_url=config.site_url,
             data=build.prices,
             rate=build.vat,
@@ -272,6 +277,8 @@ def on_post_page(output_html, page, config):
     page_dir = os.path.dirname(page.file.dest_uri)
     html = stylesheets.inline_critical(html, page_dir, folders, _build.context.bundles)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
+    title = "" if page.is_homepage else (page.title or "")
+    html = printed.with_print_header(html, printed.header_text(_build.context, page.file.src_uri, language_of(page.file.src_uri), title))
     return security.with_policy(html)  # last: its hashes are of the page's final scripts
 
 

@@ -8,6 +8,7 @@
     python3 scripts/dev.py budget   page weight and build time figures
     python3 scripts/dev.py css      rewrite the site's generated CSS (after editing site.css or templates)
     python3 scripts/dev.py stale    English pages older than their Finnish page (a reminder)
+    python3 scripts/dev.py owner    the owner's facts still empty in data/organisation.yml (in Finnish)
 
 The first run creates .venv/ and installs the pinned dependencies; later runs reinstall only when a
 requirements file has changed.
@@ -47,7 +48,7 @@ def minimum_python() -> tuple[int, int]:
 
 
 def requirements_for(command: str) -> Path:
-    return ROOT / ("requirements.txt" if command in {"serve", "build"} else "requirements-test.txt")
+    return ROOT / ("requirements.txt" if command in {"serve", "build", "owner"} else "requirements-test.txt")
 
 
 def ensure_environment(requirements: Path) -> None:
@@ -232,7 +233,7 @@ def _close(report: Path, built: bool, serving: bool) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale", "css"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale", "css", "owner"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     if command == "stale":  # the standard library and git only: no virtual environment needed
@@ -253,6 +254,8 @@ def main(argv: list[str]) -> None:
     elif command == "build":
         mkdocs = [str(PYTHON), "-m", "mkdocs", "build", "--strict", *rest]
         run(mkdocs) if verbose else sys.exit(run_quietly(mkdocs, serving=False))
+    elif command == "owner":
+        run([str(PYTHON), str(ROOT / "scripts" / "owner_facts.py"), *rest])
     elif command == "budget":
         run([str(PYTHON), str(ROOT / "scripts" / "budget.py"), *rest])
     elif command == "css":

@@ -151,7 +151,6 @@ def project_context(project: Path = ROOT, environ: dict[str, str] | None = None)
         nav=config["nav"],
         left_out=not_in_nav.match_file,
         menu_translations={item["locale"]: item.get("nav_translations", {}) for item in i18n["languages"] if "default" not in item},
-        contact=config["extra"]["contact"],
         **({"environ": environ} if environ is not None else {}),
     )
 

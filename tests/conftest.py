@@ -42,9 +42,12 @@ def build_epoch() -> int:
 
 @pytest.fixture(scope="session")
 def contact() -> dict:
-    """extra.contact of mkdocs.yml, as the staff wrote it."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["extra"]["contact"]
+    """The contact person of data/organisation.yml, as the site shows it (phone in both forms)."""
+    from website.organisation import load_organisation
+
+    organisation, problems = load_organisation(ROOT, ROOT / "docs")
+    assert organisation is not None and problems == [], problems
+    return organisation.contact
 
 
 @pytest.fixture(scope="session")

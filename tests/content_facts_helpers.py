@@ -15,18 +15,21 @@ from website.price_file import DATA_FILE, load_price_file, prices_on
 from harness import LANGUAGE_PREFIXES as LANGUAGES
 
 # One key term from each of the four conditions (the first condition has two parts).
+# The VAT exemption's conditions (FACTS.md: all must hold, and the service must itself be social welfare).
 CONDITION_TERMS = {
     "fi": {
         "Soteri-rekisteri": "Soteri",
         "viranomaisten valvonta": "valvo",
-        "päätös tai sopimus": "päätökseen tai kirjalliseen sopimukseen",
+        "sosiaalihuoltoa sisällöltään": "sisällöltään sosiaalihuoltoa",
+        "päätös tai sopimus": "päätökseen tai asiakkaan kanssa tehtyyn kirjalliseen sopimukseen",
         "suunnitelma": "palvelu- tai asiakassuunnitelma",
         "omavalvonta": "omavalvontasuunnitelma",
     },
     "en": {
         "Soteri register": "Soteri",
         "supervision": "supervis",
-        "decision or contract": "decision or a written contract",
+        "social welfare in content": "social welfare in content",
+        "decision or contract": "decision or on a written contract with the client",
         "plan": "service or client plan",
         "self-monitoring": "self-monitoring plan",
     },

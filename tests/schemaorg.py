@@ -27,6 +27,8 @@ from typing import Any
 VOCABULARY = Path(__file__).parent / "vendor" / "schemaorg" / "schemaorg-current-https.jsonld.gz"
 CONTEXT = "https://schema.org"
 PENDING = "https://pending.schema.org"
+# schema.org Date (ISO 8601 date), or a DateTime given as a date and a time.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?")
 DATA_TYPES = {"Text", "URL", "Number", "Integer", "Float", "Boolean", "Date", "DateTime", "Time"}
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 ABSOLUTE_URL = re.compile(r"https?://[^\s/]+\S*")
@@ -183,7 +185,9 @@ class Vocabulary:
         elif isinstance(value, str):
             fits = bool(allowed & ({"Text"} | self._subtypes_in("Text")) - {"URL"}) or (
                 "URL" in allowed and bool(ABSOLUTE_URL.fullmatch(value))
-            ) or (bool(allowed & {"Number", "Float"}) and bool(NUMBER.fullmatch(value)))
+            ) or (bool(allowed & {"Number", "Float"}) and bool(NUMBER.fullmatch(value))) or (
+                bool(allowed & {"Date", "DateTime"}) and bool(ISO_DATE.fullmatch(value))
+            )
         else:
             fits = False
         if not fits:

@@ -1,9 +1,10 @@
-"""The contact details, kept once in ``mkdocs.yml`` under ``extra.contact``.
+"""The contact details, kept once in ``data/organisation.yml`` (read and checked by ``organisation.py``).
 
 Everything that shows them renders from that one place with the functions below, so a change in the
 configuration reaches every page:
 
     <!-- md:contact -->            the contact card (person, role, phone, email)
+    <!-- md:contact-line -->       the same in one line of text (the purchasers' quick facts)
     <!-- md:contact-actions -->    the two action buttons: call, send an email
     <!-- md:next-step -->          the box that ends a service page: how to get in touch, and for
                                    purchasers the links to the service terms and prices
@@ -19,18 +20,18 @@ from jinja2 import Environment
 
 from .fragments import render
 from .pages import LANGUAGES, PageName
-from .problems import Problem
 from .shortcodes import Renderer
 
-SHORTCODE_NAMES = ("contact", "contact-actions", "next-step")
-REQUIRED = ("organisation", "name", "role", "phone", "phone_uri", "email")
-PER_LANGUAGE = ("role", "phone")
+SHORTCODE_NAMES = ("contact", "contact-line", "contact-actions", "next-step")
 LABELS = {
     "fi": {
         "phone": "Puhelin",
         "email": "Sähköposti",
         "call": "Soita",
         "write": "Lähetä sähköpostia",
+        "no_need_to_call": "Sinun ei tarvitse soittaa: voit hoitaa kaiken myös sähköpostilla.",
+        "phone_hours": "Puhelinaika",
+        "reply": "Vastaamme",
         "next_heading": "Ota yhteyttä",
         "next_text": (
             "Soita tai lähetä sähköpostia, niin kerromme lisää ja sovimme, miten edetään. "
@@ -44,6 +45,9 @@ LABELS = {
         "email": "Email",
         "call": "Call",
         "write": "Send an email",
+        "no_need_to_call": "You do not have to call: you can do everything by email too.",
+        "phone_hours": "Phone hours",
+        "reply": "We reply",
         "next_heading": "Get in touch",
         "next_text": (
             "Call or send an email, and we will tell you more and agree on the next steps together. "
@@ -60,63 +64,25 @@ PURCHASER_PAGES = {
 }
 
 
-def contact_problems(contact, lines: dict[tuple, int] | None = None) -> list[Problem]:
-    """Every gap in ``extra.contact`` of mkdocs.yml, with its line (``lines``: key path → line)."""
-    lines = lines or {}
-
-    def at(path: tuple, finnish: str, english: str) -> Problem:
-        while path and path not in lines:
-            path = path[:-1]
-        return Problem.at("mkdocs.yml", lines.get(path), finnish, english, stops_preview=True)
-
-    if not isinstance(contact, dict):
-        return [
-            at(
-                ("extra",),
-                "kohta 'extra: contact:' puuttuu. Yhteystietosivu ja sivujen alaosa tarvitsevat sen: palauta se gitistä.",
-                "'extra: contact:' is missing. The contact page and the footer need it: restore it from git.",
-            )
-        ]
-    path = ("extra", "contact")
-    problems = [
-        at(path + (key,), f"extra → contact: '{key}' puuttuu tai on tyhjä. Lisää se.", f"extra → contact: '{key}' is missing or empty. Add it.")
-        for key in REQUIRED
-        if not contact.get(key)
-    ]
-    for key in PER_LANGUAGE:
-        value = contact.get(key)
-        for language in LANGUAGES:
-            if value and (not isinstance(value, dict) or not value.get(language)):
-                problems.append(
-                    at(
-                        path + (key, language),
-                        f"extra → contact → {key}: kielen '{language}' tieto puuttuu. Kirjoita se suomeksi (fi) ja "
-                        f"englanniksi (en), kumpikin omalle rivilleen kohdan '{key}:' alle.",
-                        f"extra → contact → {key}: the value in '{language}' is missing. Write it for Finnish (fi) "
-                        f"and English (en), each on its own line under '{key}:'.",
-                    )
-                )
-    if contact.get("phone_uri") and not str(contact["phone_uri"]).startswith("+"):
-        problems.append(
-            at(
-                path + ("phone_uri",),
-                "extra → contact → phone_uri: kirjoita puhelinnumero kansainvälisessä muodossa ilman "
-                "välilyöntejä, esimerkiksi +358400578743. Sitä käytetään puhelinlinkeissä.",
-                "extra → contact → phone_uri: write the number in international form for phone links, "
-                "such as +358400578743.",
-            )
-        )
-    return problems
-
-
 def render_contact(contact: dict, language: str, templates: Environment, css_class: str = "contact-card") -> str:
     return render(
         templates, "contact-card.html", contact=contact, language=language, labels=LABELS[language], css_class=css_class
     )
 
 
+def contact_line(contact: dict, language: str) -> str:
+    """'Toni Kataja, sosiaalialan palvelujen vastaava: puhelin 0400 578 743, sähköposti …' (Markdown)."""
+    labels = LABELS[language]
+    role = contact["role"][language]
+    role = role[:1].lower() + role[1:] if language == "fi" else role
+    phone = f"[{contact['phone'][language]}](tel:{contact['phone_uri']})"
+    email = f"[{contact['email']}](mailto:{contact['email']})"
+    return f"{contact['name']}, {role}: {labels['phone'].lower()} {phone}, {labels['email'].lower()} {email}"
+
+
 def render_contact_actions(contact: dict, language: str, templates: Environment) -> str:
-    """The site's one primary action: call (filled button) and email (outlined), with the number shown."""
+    """The site's one primary action: call or email, two buttons of equal weight with the number and the
+    address shown, and the promise that e-mail is enough."""
     return render(templates, "contact-actions.html", contact=contact, language=language, labels=LABELS[language])
 
 
@@ -145,6 +111,7 @@ def renderers(contact: dict, language: str, page_src: str, templates: Environmen
     """The contact shortcodes of one page (the next-step box links the pages beside it)."""
     return {
         "contact": lambda code: f"\n\n{render_contact(contact, language, templates)}\n\n",
+        "contact-line": lambda code: contact_line(contact, language),
         "contact-actions": lambda code: f"\n\n{render_contact_actions(contact, language, templates)}\n\n",
         "next-step": lambda code: render_next_step(contact, language, page_src, templates),
     }

@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from jinja2 import Environment
 
-from . import fragments, staff_yaml
-from .contact import contact_problems
+from . import fragments
+from .organisation import Organisation, load_organisation
 from .last_updated import History, git, read_history
 from .pages import Source, read_sources
 from .price_file import DATA_FILE, PriceData, VatRate, load_price_file, read_price_file
@@ -37,7 +37,8 @@ class BuildContext:
     nav: Any
     left_out: Callable[[str], bool]
     menu_translations: dict[str, dict]
-    contact: dict
+    contact: dict  # the contact person, from the organisation's facts ({} if they cannot be used)
+    organisation: Organisation | None = None
     templates: Environment | None = None  # the site's HTML fragments (fragments.py)
     logo: str = ""
     #: The prices as the pages show them: in force on the build date, with every later change announced.
@@ -100,7 +101,6 @@ def build_context(
     nav: Any,
     left_out: Callable[[str], bool],
     menu_translations: dict[str, dict],
-    contact: Any,
     logo: str = "",
     environ: dict[str, str] = os.environ,
 ) -> BuildContext:
@@ -110,12 +110,10 @@ def build_context(
     except StaffError as error:
         problems.append(error.problem)
         today = datetime.now(timezone.utc).date()
-    try:
-        _, config_lines = staff_yaml.read(config_text, "mkdocs.yml")
-    except StaffError:
-        config_lines = {}  # scripts/dev.py explains an unreadable mkdocs.yml before MkDocs starts
-    gaps = contact_problems(contact, config_lines)
-    problems += gaps
+    organisation, found = load_organisation(project, docs_dir)
+    if organisation is None:  # nothing can be rendered from unusable contact details, not even in the preview
+        found = [replace(problem, stops_preview=True) for problem in found]
+    problems += found
     context = BuildContext(
         project=project,
         docs_dir=docs_dir,
@@ -127,7 +125,8 @@ def build_context(
         nav=nav,
         left_out=left_out,
         menu_translations=menu_translations,
-        contact={} if gaps else contact,  # nothing is rendered from incomplete details
+        contact=organisation.contact if organisation else {},
+        organisation=organisation,
         templates=fragments.environment(project),
         logo=logo,
         history=read_history(docs_dir) or History(),

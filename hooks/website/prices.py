@@ -24,7 +24,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
@@ -42,6 +42,8 @@ SHORTCODE_NAMES = (
     "vat-amount",
     "vat-rate",
     "vat-date",
+    "price-list-date",
+    "price-summary",
 )
 
 # Labels that belong to the table's structure rather than to the data. The price with VAT comes
@@ -65,6 +67,10 @@ LABELS = {
         "change_row": "{hours}: {gross} alv:n kanssa ({net} ilman alv:tä)",
         "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
+        "valid_from": "Hinnasto on voimassa {start} alkaen.",
+        "summary_item": "{length} {net} ilman alv:tä ({gross} alv:n kanssa)",
+        "summary_on_request": "tarjouksen mukaan",
+        "valid_between": "Hinnasto on voimassa {start}–{end}.",
     },
     "en": {
         "caption": "{service}: price by length of meeting",
@@ -83,6 +89,10 @@ LABELS = {
         "change_row": "{hours}: {gross} with VAT ({net} without VAT)",
         "change_example": "From {date}, the same meetings will cost {month_gross} a month with VAT ({month_net} without VAT).",
         "change_inline": "{now} (from {date}: {then})",
+        "valid_from": "Price list valid from {start}.",
+        "summary_item": "{length}: {net} without VAT ({gross} with VAT)",
+        "summary_on_request": "priced by quote",
+        "valid_between": "Price list valid from {start} to {end}.",
     },
 }
 
@@ -145,6 +155,19 @@ class Schedule:
         rate = rate_in_force(self.file.vat_rates, day)
         return rate, _rows(self.file.services[service_key].durations, day, rate)
 
+    @cached_property
+    def valid_from(self) -> date:
+        """The day the price list as it stands today took effect: its latest change on or before today."""
+        days = {self.rate.effective}
+        days |= {row.effective for service in self.now.services.values() for row in service.durations if row.effective}
+        return max(days)
+
+    @cached_property
+    def valid_until(self) -> date | None:
+        """The last day before the next announced change, if one is in the file."""
+        later = change_days(self.file, self.today)
+        return later[0] - timedelta(days=1) if later else None
+
     def later_rates(self) -> list[VatRate]:
         return sorted((rate for rate in self.file.vat_rates if rate.effective > self.today), key=lambda rate: rate.effective)
 
@@ -176,6 +199,28 @@ def today_in_brief(schedule: Schedule) -> str:
     ]
     what += [f"uudet hinnat ({', '.join(services)})"] if services else []
     return f"{line} Seuraava muutos {format_day(day, 'fi')}: {' ja '.join(what)}."
+
+
+def price_summary(service: Service, rate: VatRate, language: str) -> str:
+    """Every length on one line, without VAT first (the purchaser's figure) and with VAT:
+    '1,5 h 70,00 € (87,85 € alv:n kanssa); 2 h …'. A service priced on request gets its note."""
+    if service.on_request:
+        return LABELS[language]["summary_on_request"]
+    item = LABELS[language]["summary_item"]
+    return "; ".join(
+        item.format(length=format_hours(row.minutes, language), net=format_money(row.net, language),
+                    gross=format_money(row.gross, language))
+        for row in (price_row(duration, rate.percent) for duration in service.durations)
+    )
+
+
+def validity_sentence(schedule: Schedule, language: str) -> str:
+    """'Hinnasto on voimassa 1.9.2024 alkaen.' – from the price file, so that a printed list carries its date."""
+    labels = LABELS[language]
+    start = format_day(schedule.valid_from, language)
+    if schedule.valid_until is None:
+        return labels["valid_from"].format(start=start)
+    return labels["valid_between"].format(start=start, end=format_day(schedule.valid_until, language))
 
 
 def change_sentence(change: PriceChange, language: str) -> str:
@@ -228,6 +273,25 @@ def _paragraph(text: str, css_class: str) -> str:
     return f'<p class="{css_class}">{escape(text)}</p>'
 
 
+def _note(text: str, css_class: str) -> str:
+    """A note of the price file: its lines that start with '- ' make a list (the VAT exemption's
+    conditions), the other lines paragraphs."""
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith("- "):
+            items.append(f"<li>{escape(line[2:].strip())}</li>")
+            continue
+        if items:
+            blocks.append(f'<ul class="{css_class}">{"".join(items)}</ul>')
+            items = []
+        if line:
+            blocks.append(_paragraph(line, css_class))
+    if items:
+        blocks.append(f'<ul class="{css_class}">{"".join(items)}</ul>')
+    return "\n".join(blocks)
+
+
 def render_price_table(
     service: Service, data: PriceData, rate: VatRate, language: str, changes: list[PriceChange] = ()
 ) -> str:
@@ -253,7 +317,7 @@ def render_price_table(
         "price-table",
     )
     notes = "\n\n".join(
-        _paragraph(
+        _note(
             texts[key].format(rate=rate_text, date=format_day(rate.effective, language)), "price-note"
         )
         for key in ("vat_free", "vat_added", "vat_date")
@@ -337,6 +401,11 @@ def _service_and_duration(code: Shortcode, data: PriceData, needs_minutes: bool)
 def render_shortcode(code: Shortcode, schedule: Schedule, language: str) -> str:
     """The HTML or text that replaces one price shortcode; raises ``ShortcodeError`` if it is wrong."""
     data, rate = schedule.now, schedule.rate
+    if code.name == "price-list-date":
+        return validity_sentence(schedule, language)
+    if code.name == "price-summary":
+        service, _ = _service_and_duration(code, data, needs_minutes=False)
+        return price_summary(service, rate, language)
     if code.name in ("vat-rate", "vat-date"):
         if code.args:
             raise ShortcodeError(

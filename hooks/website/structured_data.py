@@ -2,14 +2,14 @@
 
 Three pages describe themselves, in the page's own language, from data the site already holds:
 
-- the home page: the ``Organization`` (name, address of the site, phone, email, logo) from
-  ``extra.contact`` in mkdocs.yml, with a ``ContactPoint`` for the languages served;
+- the home page: the ``Organization`` (name, address of the site, phone, email, logo, and the legal
+  name, business ID, address, area and languages once known) from ``data/organisation.yml``;
 - the support-person page: a ``Service`` with one ``Offer`` per meeting length in
   ``data/prices.yml``, each priced without and with VAT;
 - the coaching page: a ``Service`` with no price, as it is priced on request.
 
-Nothing is added that the data does not hold: no street address, opening hours, area served or
-ratings. Prices come from the same functions as the price tables (``prices.price_row``), VAT at the
+Nothing is added that the data does not hold: no opening hours or ratings, and an owner's fact only
+once it is filled in. Prices come from the same functions as the price tables (``prices.price_row``), VAT at the
 rate in force on the build date. ``main.html`` writes ``structured_data`` into the page head.
 
 Why these terms (schema.org 30.0, tests/vendor/schemaorg/):
@@ -36,6 +36,7 @@ from .formats import format_hours
 from .pages import DEFAULT, LANGUAGES, PageName, Source
 from .price_file import DATA_FILE, PriceData, Service, VatRate
 from .prices import PriceChange, PriceRow, Schedule, price_row
+from .organisation import Organisation
 from .problems import Problem
 
 CONTEXT = "https://schema.org"
@@ -74,14 +75,26 @@ def money(amount: Decimal) -> str:
     return f"{amount:.2f}"
 
 
-def organization(contact: dict, site_url: str, language: str, description: str = "", logo: str = "") -> dict:
+def organization(organisation: Organisation, site_url: str, language: str, description: str = "", logo: str = "") -> dict:
+    """The one Organization, with one url (the site's root) in both languages; the English page adds
+    no second, untagged description. It claims only what data/organisation.yml holds: the legal
+    name, business ID, address, area and languages appear once the owner has given them."""
+    contact = organisation.contact
     node: dict[str, Any] = {
         "@type": "Organization",
         "@id": organization_id(site_url),
-        "name": contact["organisation"],
-        "url": home_url(site_url, language),
+        "name": organisation.name,
+        "url": home_url(site_url, DEFAULT),
     }
-    if description:
+    if organisation.legal_name:
+        node["legalName"] = organisation.legal_name
+    if organisation.business_id:
+        node["taxID"] = organisation.business_id
+    if organisation.address:
+        node["address"] = organisation.address
+    if organisation.value("service_area", language):
+        node["areaServed"] = organisation.value("service_area", language)
+    if description and language == DEFAULT:
         node["description"] = description
     if logo:
         node["logo"] = logo
@@ -93,18 +106,19 @@ def organization(contact: dict, site_url: str, language: str, description: str =
         "contactType": CONTACT_PURPOSES[language],
         "telephone": contact["phone_uri"],
         "email": contact["email"],
-        "availableLanguage": list(LANGUAGES),
     }
+    if organisation.languages:
+        node["contactPoint"]["availableLanguage"] = list(organisation.languages)
     return node
 
 
-def provider(contact: dict, site_url: str, language: str) -> dict:
+def provider(organisation: Organisation, site_url: str, language: str) -> dict:
     """The organisation inside a Service: by its @id, with its name so the page reads on its own."""
     return {
         "@type": "Organization",
         "@id": organization_id(site_url),
-        "name": contact["organisation"],
-        "url": home_url(site_url, language),
+        "name": organisation.name,
+        "url": home_url(site_url, DEFAULT),
     }
 
 
@@ -130,10 +144,11 @@ def offer(row: PriceRow, language: str) -> dict:
     }
 
 
-def offers(service: Service, rate: VatRate, language: str, changes: list[PriceChange] = ()) -> list[dict]:
-    """An offer for each length in force, and one for each dated change of it (``validFrom``); an offer
-    that a change replaces ends the day before (``validThrough``)."""
-    result = [offer(price_row(duration, rate.percent), language) for duration in service.durations]
+def offers(service: Service, rate: VatRate, language: str, changes: list[PriceChange] = (), valid_from=None) -> list[dict]:
+    """An offer for each length in force (from the price list's date, ``validFrom``), and one for each
+    dated change of it; an offer that a change replaces ends the day before (``validThrough``)."""
+    since = {"validFrom": valid_from.isoformat()} if valid_from else {}
+    result = [offer(price_row(duration, rate.percent), language) | since for duration in service.durations]
     current = {node["priceSpecification"][0]["referenceQuantity"]["value"]: node for node in result}
     for change in changes:
         for row in change.rows:
@@ -147,7 +162,7 @@ def offers(service: Service, rate: VatRate, language: str, changes: list[PriceCh
 def service_node(
     service: Service,
     rate: VatRate,
-    contact: dict,
+    organisation: Organisation,
     site_url: str,
     language: str,
     *,
@@ -155,6 +170,7 @@ def service_node(
     description: str,
     url: str,
     changes: list[PriceChange] = (),
+    valid_from=None,
 ) -> dict:
     node: dict[str, Any] = {
         "@type": "Service",
@@ -163,11 +179,11 @@ def service_node(
         "description": description,
         "url": url,
         "serviceType": service.names[language],
-        "provider": provider(contact, site_url, language),
+        "provider": provider(organisation, site_url, language),
     }
     # A service priced on request (no lengths in the data) gets no offers at all, not a zero price.
     if not service.on_request:
-        node["offers"] = offers(service, rate, language, changes)
+        node["offers"] = offers(service, rate, language, changes, valid_from)
     return node
 
 
@@ -201,7 +217,7 @@ def structured_data(
     title: str,
     description: str,
     url: str,
-    contact: dict,
+    organisation: Organisation,
     site_url: str,
     data: PriceData,
     rate: VatRate,
@@ -214,12 +230,13 @@ def structured_data(
         return None
     language = name.language
     if name.stem == HOME_PAGE:
-        node = organization(contact, site_url, language, description, logo)
+        node = organization(organisation, site_url, language, description, logo)
     elif name.stem in SERVICE_PAGES and SERVICE_PAGES[name.stem] in data.services:
         key = SERVICE_PAGES[name.stem]
         changes = schedule.changes(key) if schedule and not data.services[key].on_request else []
         node = service_node(
-            data.services[key], rate, contact, site_url, language, name=title, description=description, url=url, changes=changes
+            data.services[key], rate, organisation, site_url, language, name=title, description=description, url=url, changes=changes,
+            valid_from=schedule.valid_from if schedule else None,
         )
     else:
         return None

@@ -21,7 +21,9 @@ from website.formats import format_hours, format_money
 from website.prices import price_row
 
 LANGUAGES = {language: "/" + prefix for language, prefix in LANGUAGE_PREFIXES.items()}
-MAX_SHEETS = {"hinnat": 3}
+# Issue 20: each purchaser page prints on at most three A4 sheets.
+PRINTED_PAGES = ("hinnat", "palveluehdot", "maksajille")
+MAX_SHEETS = {slug: 3 for slug in PRINTED_PAGES}
 ESTIMATOR_LABELS = {
     "fi": ("Tapaamisen kesto", "Tapaamisia viikossa", "Viikkoja"),
     "en": ("Meeting length", "Meetings per week", "Weeks"),
@@ -58,6 +60,18 @@ PRINTED_ARTICLE = """() => {
     cells: texts("th, td, caption"),
     last_heading: texts("h2").pop(),
     last_block: blocks.length ? blocks[blocks.length - 1].innerText.trim() : null,
+    before_contact: (() => {
+      const contact = article.querySelector(".next-step") || article.querySelector(".print-colophon");
+      const before = blocks.filter((element) => !element.closest(".next-step")
+        && (element.compareDocumentPosition(contact) & Node.DOCUMENT_POSITION_FOLLOWING));
+      return before.length ? before[before.length - 1].innerText.trim() : null;
+    })(),
+    contact_start: (() => {
+      const step = article.querySelector(".next-step h2");
+      return step ? step.innerText.trim() : null;
+    })(),
+    title: document.querySelector("h1").innerText.trim(),
+    print_header: document.documentElement.getAttribute("data-print-header"),
     details_closed: article.querySelectorAll("details:not([open])").length,
     details_text: texts("details > :not(summary)"),
     updated: (article.querySelector(".page-updated") || {}).innerText,
@@ -101,7 +115,7 @@ def printed(browser, built_site, prices_in_force):
         # The English pages print from the dark colour scheme: paper is white and text black anyway.
         context = browser.new_context(color_scheme="dark" if language == "en" else "light")
         context.route("**/*", serve_from(built_site))
-        for slug in ("hinnat", "palveluehdot"):
+        for slug in PRINTED_PAGES:
             page = context.new_page()
             page.goto(f"{SITE_ORIGIN}{prefix}{slug}/", wait_until="load")
             figures = []
@@ -120,7 +134,7 @@ def printed(browser, built_site, prices_in_force):
     return results
 
 
-CASES = [(language, slug) for language in LANGUAGES for slug in ("hinnat", "palveluehdot")]
+CASES = [(language, slug) for language in LANGUAGES for slug in PRINTED_PAGES]
 
 
 @pytest.mark.parametrize("language, slug", CASES)
@@ -180,3 +194,33 @@ def test_the_estimators_current_result_prints(printed, language):
         assert squash(figure) in pdf_text, f"the estimator's figure {figure} does not print"
     # The figures are those of the plan that was set (24 meetings of the longest length), not the defaults.
     assert figures[0] == str(ESTIMATOR_PLAN[0] * ESTIMATOR_PLAN[1])
+
+
+@pytest.mark.parametrize("language, slug", CASES)
+def test_every_sheet_names_the_provider_the_page_the_price_list_date_and_its_number(printed, language, slug):
+    """A sheet separated from the others still says whose it is and what it is (purchaser review 2, F8)."""
+    pdf, _, _, article, _ = printed[language, slug]
+    header = article["print_header"]
+    validity = "Hinnasto on voimassa" if language == "fi" else "Price list valid from"
+    assert header.startswith("Metodi · ") and article["title"] in header and validity in header, header
+    for number, sheet in enumerate(pdf.pages, start=1):
+        text = squash(sheet.extract_text())
+        assert squash(header) in text, f"{LANGUAGES[language]}{slug}/ sheet {number} lacks its running line"
+        assert f"{number}/{len(pdf.pages)}" in text, f"sheet {number} lacks its number"
+
+
+@pytest.mark.parametrize("language, slug", CASES)
+def test_the_contact_block_never_falls_alone_onto_a_sheet(printed, language, slug):
+    """The contact block ends the article (the next-step box, then the colophon): if it began a new
+    sheet, that sheet would hold nothing else (purchaser review 2: the English prices' third sheet)."""
+    pdf, _, _, article, _ = printed[language, slug]
+    sheets = [squash(sheet.extract_text()) for sheet in pdf.pages]
+    colophon = squash("Sivun osoite:" if language == "fi" else "Web address of this page:")
+    start_text = squash(article["contact_start"]) if article["contact_start"] else colophon
+    start = next(index for index, text in enumerate(sheets) if start_text in text)
+    assert article["before_contact"], "the page has content before its contact block"
+    before = squash(article["before_contact"])[-30:]
+    assert before in sheets[start], (
+        f"{LANGUAGES[language]}{slug}/: the contact block begins sheet {start + 1} alone; the text before it "
+        f"ends on another sheet"
+    )

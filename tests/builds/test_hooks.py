@@ -20,14 +20,13 @@ def test_contact_page_and_footer_share_one_source(built_site, project_copy, tmp_
         assert 'href="tel:+358400578743"' in content(html) and 'href="tel:+358400578743"' in footer(html)
         assert "toni.kataja@metodi.fi" in content(html) and "toni.kataja@metodi.fi" in footer(html)
 
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace('fi: "0400 578 743"', 'fi: "040 111 2222"').replace(
-        'en: "+358 400 578 743"', 'en: "+358 40 111 2222"'
-    ).replace(
-        'phone_uri: "+358400578743"', 'phone_uri: "+358401112222"'
-    ).replace("email: toni.kataja@metodi.fi", "email: uusi.osoite@metodi.fi")
-    config.write_text(text, encoding="utf-8")
+    data = project_copy / "data" / "organisation.yml"
+    text = data.read_text(encoding="utf-8")
+    assert "  phone: 0400 578 743\n" in text and "  email: toni.kataja@metodi.fi\n" in text
+    text = text.replace("  phone: 0400 578 743\n", "  phone: 040 111 2222\n").replace(
+        "  email: toni.kataja@metodi.fi\n", "  email: uusi.osoite@metodi.fi\n"
+    )
+    data.write_text(text, encoding="utf-8")
     build = build_site(tmp_path / "out", cwd=project_copy)
     assert build.returncode == 0, build.output
     for page in ("yhteystiedot/index.html", "en/yhteystiedot/index.html", "index.html", "en/hinnat/index.html"):

@@ -7,6 +7,8 @@ Layer: each test builds its own copy of the project.
 
 from __future__ import annotations
 
+import re
+
 from harness import build_site
 from workflows_helpers import Head, preview_build_env, sitemap_addresses
 
@@ -31,3 +33,10 @@ def test_a_preview_build_is_noindex_and_stays_at_its_own_address(tmp_path):
     assert "Disallow: /" in robots and not any(line.startswith("Allow") for line in robots)
     # Only the live site at the root of the host names the custom domain.
     assert not (build.site / "CNAME").exists()
+    # Staff reach each page's own source file from the preview's footer (the public site has no link).
+    for output, source in (("hinnat/index.html", "hinnat.fi.md"), ("en/hinnat/index.html", "hinnat.en.md"),
+                           ("toipumisorientaatio/yhteys/index.html", "toipumisorientaatio/yhteys.fi.md")):
+        html = (build.site / output).read_text(encoding="utf-8")
+        footer = html[html.index("<footer"):]
+        edit = re.findall(r'<a href="([^"]+)" rel="edit">', footer)
+        assert len(edit) == 1 and edit[0].endswith(f"/edit/main/docs/{source}"), f"{output}: {edit}"

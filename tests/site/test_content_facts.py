@@ -69,7 +69,7 @@ def rate(data, build_epoch):
 def note(data, rate, language: str, key: str) -> str:
     """A note under the price tables as the build renders it."""
     return squash(
-        data.texts[language][key].format(
+        re.sub(r"(?m)^- ", "", data.texts[language][key]).format(
             rate=format_rate(rate.percent, language), date=format_day(rate.effective, language)
         )
     )
@@ -77,7 +77,7 @@ def note(data, rate, language: str, key: str) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("slug", PRICE_PAGES)
-def test_the_four_conditions_stand_beside_every_price_table(built_site, data, rate, slug, language):
+def test_every_condition_stands_beside_every_price_table(built_site, data, rate, slug, language):
     tables = price_tables(article(built_site, language, slug))
     assert tables, f"{slug} ({language}) has no price table"
     for _, _, beside in tables:

@@ -66,12 +66,6 @@ def test_drawer_and_tabs_show_the_menu_of_mkdocs_yml_in_each_language(built_site
     assert top_level_entries(html_en) == [english[title] for title in titles]
 
 
-def test_staff_reach_the_source_from_the_footer(built_site):
-    html = (built_site / "en" / "hinnat" / "index.html").read_text(encoding="utf-8")
-    footer = html[html.index("<footer") :]
-    assert re.search(r'<a href="[^"]+/edit/main/docs/hinnat\.en\.md" rel="edit">For staff: edit this page</a>', footer)
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("slug", SERVICE_PAGES)
 def test_service_page_ends_with_a_next_step(built_site, language, slug):

@@ -393,3 +393,30 @@ def test_foreword_has_the_reference_list(dom, language):
     text = content(dom("", language)).clean_text()
     assert LEAMY in text and DOI in text
     assert "Ristolainen (2021)" in text and GUIDE_TITLE in text
+
+
+# --------------------------------------------------------------------------- issue 20: where am I?
+
+
+def test_every_guide_page_has_a_breadcrumb_a_notice_and_previous_next_within_the_guide(built_site):
+    """A visitor landing on a guide page from a search was lost (UX review 2, M7)."""
+    from harness import page_slugs
+
+    guide = [slug for slug in page_slugs() if slug.startswith("toipumisorientaatio/")]
+    assert len(guide) >= 9
+    for language, prefix in (("fi", ""), ("en", "en/")):
+        walked = []
+        for slug in guide:
+            html = (built_site / prefix / slug / "index.html").read_text(encoding="utf-8")
+            article = html[html.index("<article"): html.index("</article>")]
+            path = re.search(r'<nav class="guide-path" aria-label="[^"]+">(.*?)</nav>', article, re.S)
+            assert path and article.index("guide-path") < article.index("<h1"), slug
+            assert re.search(r'<span aria-current="page">[^<]+</span>', path[1]), slug
+            notice = re.search(r'<p class="guide-notice">(.*?)</p>', article, re.S)[1]
+            assert "Metodi" in notice and "neuropsykiatrinen-valmennus/" in notice and "ammatillinen-tukihenkilotoiminta/" in notice
+            assert ("toipumisorientaatio-opas" in notice) if language == "fi" else ("recovery-orientation guide" in notice)
+            links = re.findall(r'class="guide-pager__link[^"]*" href="([^"]+)" rel="(prev|next)"', article)
+            assert all(not href.startswith("../../") or "toipumisorientaatio" in href for href, _ in links), slug
+            walked.append(sorted(rel for _, rel in links))
+        # The first page has only "next", the last only "previous", every other page both.
+        assert sorted(map(tuple, walked)) == sorted([("next",), ("prev",)] + [("next", "prev")] * (len(guide) - 2))

@@ -179,6 +179,22 @@ def test_privacy_notice_has_a_section_on_enquiries(page, language):
     assert_says(notice.section("yhteydenotot"), ENQUIRIES[language], f"the enquiries section ({language})")
 
 
+# Content review 2 M11: what people say in enquiries may include health and children's data; and in a
+# service a county buys, the county is normally the controller of the client records (FACTS.md).
+SENSITIVE = {
+    "fi": ["lapsesi tilanteesta", "arkaluonteisia", "vain sen, mikä on välttämätöntä", "poistamme",
+           "rekisterinpitäjä on yleensä hyvinvointialue", "sen puolesta"],
+    "en": ["your child's situation", "sensitive", "only what we need", "delete",
+           "the county is normally the controller", "on the county's behalf"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_privacy_notice_covers_sensitive_enquiries_and_county_client_records(page, language):
+    notice = page("tietosuoja", language)
+    assert_says(notice.section("yhteydenotot"), SENSITIVE[language], f"the enquiries section ({language})")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_privacy_notice_names_the_controller_without_placeholders(page, language):
     notice = page("tietosuoja", language)

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from harness import ROOT
 from purchaser_pages_helpers import LANGUAGES, SLUGS
 
 
@@ -148,7 +149,7 @@ TERMS = {
         "luottamukseen ja vuorovaikutukseen",
         "pitävät työstään",
         "mukautua erilaisiin tilanteisiin",
-        "myönteinen asenne",
+        "myönteistä asennetta",
     ],
     "en": [
         "written contract",
@@ -372,3 +373,94 @@ def test_privacy_notice_says_no_cookies_and_local_storage(built_site, language, 
     assert_phrases(text, phrases, f"tietosuoja ({language})")
     html = (built_site / f"{LANGUAGES[language]}tietosuoja/index.html").read_text(encoding="utf-8")
     assert 'href="https://tietosuoja.fi/' in html
+
+
+# --------------------------------------------------------------------------- issue 20: the quick facts
+
+QUICK_FACTS = {
+    "fi": ("Palvelut", "Tukihenkilötoiminnan perushinnat tapaamiselta", "Neuropsykiatrinen valmennus", "Arvonlisävero",
+           "Ehdot", "Tapaamisen peruminen ja lisäkulut", "Näin tilaat", "Yhteyshenkilö", "Palveluntuottaja",
+           "Toiminta-alue ja kielet"),
+    "en": ("Services", "Base prices of support-person work, per meeting", "Neuropsychiatric coaching", "VAT", "Terms",
+           "Cancelled meetings and extra costs", "How to order", "Contact person", "Service provider", "Area and languages"),
+}
+INTERIM = {
+    "fi": ("Kysy meiltä, miten tapaamisen perumisesta sovitaan.", "Kysy meiltä Soteri-rekisteröinnistä ja omavalvontasuunnitelmasta.",
+           "Yrityksen virallisen nimen, Y-tunnuksen ja osoitteen saat yhteyshenkilöltämme."),
+    "en": ("Ask us how cancelling a meeting is agreed.", "Ask us about the Soteri registration and the self-monitoring plan.",
+           "Ask our contact person for the company's legal name, business ID and address."),
+}
+
+
+def page_html(built_site: Path, language: str, slug: str) -> str:
+    return (built_site / ("" if language == "fi" else "en") / slug / "index.html").read_text(encoding="utf-8")
+
+
+def plain(html: str) -> str:
+    from html import unescape
+
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).replace(" .", ".").replace(" ,", ",").strip()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_purchasers_page_opens_with_quick_facts_for_both_services(built_site, prices_in_force, language):
+    from website.formats import format_money
+    from website.prices import price_row
+
+    data, rate = prices_in_force
+    html = page_html(built_site, language, "maksajille")
+    article = html[html.index("<article"):]
+    box = article[article.index('class="admonition abstract"'):]
+    box = box[: box.index("</div>")]
+    assert article.index('class="admonition abstract"') < article.index("<h2"), "the box comes first"
+    assert re.findall(r"<dt>(.*?)</dt>", box) == list(QUICK_FACTS[language])
+    text = plain(box)
+    for duration in data.services["support-person"].durations:  # every price, with and without VAT
+        row = price_row(duration, rate.percent)
+        for figure in (row.net, row.gross):
+            assert format_money(figure, language).replace("\xa0", " ") in text
+    assert ("Hinnasto on voimassa" if language == "fi" else "Price list valid from") in text
+    assert "tel:+358" in box and "mailto:" in box
+    for words in INTERIM[language]:  # the owner's facts are still empty: honest interim words
+        assert words in text, words
+    for link in ("palveluehdot/", "hinnat/", "hinnat/#arvonlisavero", "hinnat/#tarjous"):
+        assert f'href="../{link}"' in box or f'href="../../{link}"' in box, link
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_price_list_says_from_when_it_is_valid_from_the_price_file(built_site, build_epoch, language):
+    from website.context import build_date
+    from website.price_file import load_price_file
+    from website.prices import Schedule, validity_sentence
+
+    data = load_price_file(ROOT / "data" / "prices.yml")
+    schedule = Schedule(data, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
+    sentence = validity_sentence(schedule, language)
+    assert schedule.valid_from == max(rate.effective for rate in data.vat_rates if rate.effective <= schedule.today)
+    html = page_html(built_site, language, "hinnat")
+    # On the page and on every printed sheet (<html data-print-header>).
+    assert re.search(r'<html [^>]*data-print-header="Metodi · [^"]*' + re.escape(sentence), html)
+    assert sentence in plain(page_html(built_site, language, "maksajille"))
+    assert sentence in re.search(r'data-print-header="([^"]*)"', page_html(built_site, language, "palveluehdot"))[1]
+    # A page without prices carries the provider and its title only.
+    assert re.search(r'data-print-header="Metodi · [^"·]*"', page_html(built_site, language, "toipumisorientaatio/yhteys"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_vat_note_is_a_list_of_every_condition_with_its_sources(built_site, language):
+    html = page_html(built_site, language, "hinnat")
+    lists = re.findall(r'<ul class="price-note">(.*?)</ul>', html, re.S)
+    assert lists and all(len(re.findall(r"<li>", items)) == 5 for items in lists)
+    assert ("Verohallinnon ohje" if language == "fi" else "Tax Administration's guidance") in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_email_is_a_full_alternative_to_calling(built_site, language):
+    for slug in ("", "yhteystiedot", "ammatillinen-tukihenkilotoiminta"):
+        html = page_html(built_site, language, slug)
+        actions = re.findall(r'<div class="contact-actions">(.*?)</div>', html, re.S)
+        assert actions, slug
+        for block in actions:
+            call, email = re.findall(r'<a class="([^"]*)"', block)
+            assert call.split()[:2] == email.split()[:2] == ["md-button", "md-button--primary"], "equal weight"
+            assert ("Sinun ei tarvitse soittaa" if language == "fi" else "You do not have to call") in block

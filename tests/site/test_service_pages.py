@@ -221,6 +221,9 @@ def test_coaching_page_has_phone_and_email_links(built_site, language):
 # --------------------------------------------------------------------------- every page of mine
 
 
+
+
+
 @pytest.mark.parametrize("slug", MY_PAGES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_page_opens_with_an_abstract_box_of_three_to_five_sentences(built_site, language, slug):
@@ -232,6 +235,9 @@ def test_page_opens_with_an_abstract_box_of_three_to_five_sentences(built_site, 
     )
     body = normalise(box["text"])
     assert body.startswith(ABSTRACT_TITLE[language]), f"{slug}: the box is not titled {ABSTRACT_TITLE[language]!r}"
+    if slug == PURCHASERS:
+        # The purchasers' page opens with quick facts instead (issue 20): checked in test_purchaser_pages.py.
+        return
     count = len(sentences(body[len(ABSTRACT_TITLE[language]) :]))
     assert 3 <= count <= 5, f"{slug}: the abstract has {count} sentences; write three to five"
 
@@ -390,3 +396,31 @@ def test_the_coaching_principle_is_worded_the_same_everywhere(built_site, langua
         assert PRINCIPLE[language] in read(built_site, language, slug).plain_text, (
             f"{slug} ({language}) does not use the same wording for the coaching principle"
         )
+
+
+# Issue 20 item 3, honest answers (content review 2 M4, M6, M8): adults as well as families, the
+# county's service-needs assessment as the route (Sosiaalihuoltolaki 1301/2014 36 §), the county
+# invoiced and deciding any client fee, and support persons without child-welfare client status (28 §).
+ROUTE = {
+    "fi": ["aikuisia", "palvelutarpeen arviointia", "1301/2014, 36 §", "laskuttaa hyvinvointialuetta", "asiakasmaksun"],
+    "en": ["adults", "assessment of your need for services", "1301/2014, section 36", "invoices the county", "client fee"],
+}
+WITHOUT_CHILD_WELFARE = {
+    "fi": ["ei edellytä lastensuojelun asiakkuutta", "tukisuhdetoiminta", "1301/2014, 28 §"],
+    "en": ["does not have to be a child-welfare client", "tukisuhdetoiminta", "1301/2014, section 28"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_who_pays_gives_adults_the_county_route_and_promises_nothing_free(built_site, language):
+    text = read(built_site, language, COACHING).text_of(WHO_PAYS)
+    for phrase in ROUTE[language]:
+        assert phrase in text, f"the who-pays section ({language}) does not say {phrase!r}"
+    assert not re.search(r"maksuton|ilmainen|\bfree\b", text, re.IGNORECASE), "the county's service promised free"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_support_person_page_reaches_families_outside_child_welfare(built_site, language):
+    text = read(built_site, language, SUPPORT).text_of(FORM_B)
+    for phrase in WITHOUT_CHILD_WELFARE[language]:
+        assert phrase in text, f"the county-bought section ({language}) does not say {phrase!r}"

@@ -379,3 +379,38 @@ def test_the_guide_names_the_buttons_the_cms_shows():
             text = text[part]
         assert f"**{text}**" in section, f"CONTRIBUTING.md should name the button '{text}' ({key})"
     assert "https://www.metodi.fi/admin/" in section
+
+
+# --------------------------------------------------------------------------- issue 20: Yrityksen tiedot
+
+
+def test_the_organisation_form_covers_every_key_of_the_file_and_refuses_what_the_build_refuses():
+    from website.organisation import DATA_FILE, read_organisation
+
+    form = collection("organisation")
+    assert form["label"] == "Yrityksen tiedot"
+    (entry,) = form["files"]
+    assert entry["file"] == DATA_FILE
+    text = (ROOT / DATA_FILE).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    in_file, in_config = data_paths(data), field_paths(entry["fields"])
+    assert in_file == in_config, {"not in the CMS": in_file - in_config, "not in the file": in_config - in_file}
+    fields = {field["name"]: field for field in all_fields(entry["fields"])}
+    # What the pattern lets through, the build reads; what the build refuses, the pattern mostly stops.
+    cases = {
+        "business_id": (["", "0737546-2", "1234567-1"], ["0737546 2", "07375462", "Y-tunnus 0737546-2", "0737546-22"]),
+        "phone": (["0400 578 743", "+358 400 578 743", "09 123 4567"], ["", "0400-578-743", "+46 8 123 456", "puh. 0400"]),
+        "email": (["toni.kataja@metodi.fi"], ["", "toni.kataja(at)metodi.fi", "toni kataja@metodi.fi", "mailto:x"]),
+        "self_monitoring_plan": (["", "https://www.metodi.fi/omavalvonta.pdf"], ["www.metodi.fi/x", "omavalvonta.pdf"]),
+    }
+    for name, (accepted, refused) in cases.items():
+        pattern = js_pattern(fields[name])
+        for value in accepted:
+            assert pattern.search(value), (name, value)
+        for value in refused:
+            assert not pattern.search(value), (name, value)
+        assert re.search(r"[äöÄÖ]|esimerkiksi|Kirjoita", fields[name]["pattern"][1]), "a Finnish message"
+    for value in cases["phone"][0]:
+        organisation, problems = read_organisation(text.replace("  phone: 0400 578 743", f"  phone: {value}"))
+        assert problems == [], (value, problems)
+    assert {option["value"] for option in fields["languages"]["options"]} >= {"fi", "sv", "en"}

@@ -19,11 +19,15 @@ PAYER_AS_RULE = {"fi": r"\bkun yksityi\w*(?: henkilö)? ostaa", "en": r"\bwhen a
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_data_file_gives_all_four_conditions_in_conditional_words(data, language):
+def test_the_data_file_gives_all_the_conditions_in_conditional_words_and_names_its_sources(data, language):
     texts = data.texts[language]
     vat_free = squash(texts["vat_free"])
     missing = [name for name, term in CONDITION_TERMS[language].items() if term.lower() not in vat_free.lower()]
     assert not missing, f"{DATA_FILE} texts.{language}.vat_free lacks the conditions {missing}"
+    # A short list, one condition a line, "all" of them, and the sources named (issue 20).
+    assert len(re.findall(r"(?m)^- ", texts["vat_free"])) == 5  # Soteri and supervision are one condition
+    assert re.search(r"\bkaikkien\b|\ball\b", vat_free) and ("37–38 §" in vat_free or "sections 37–38" in vat_free)
+    assert "Verohallinnon ohje" in vat_free or "Tax Administration's guidance" in vat_free
     assert re.search(CONDITIONAL[language], vat_free), (
         f"texts.{language}.vat_free must say the service CAN be VAT-free, not that it is"
     )

@@ -76,15 +76,16 @@ def test_a_broken_price_file_and_contact_are_problems_not_a_crash(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     prices = project / "data" / "prices.yml"
     prices.write_text(prices.read_text(encoding="utf-8").replace("price: 90.00", "price: 90,00 €"), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("    email: toni.kataja@metodi.fi\n", "    email: \"\"\n").replace('    phone_uri: "+358400578743"\n', ""), encoding="utf-8")
+    organisation = project / "data" / "organisation.yml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace("  email: toni.kataja@metodi.fi\n", "  email: toni.kataja(at)metodi.fi\n"), encoding="utf-8")
     context = context_for(project)
     assert context.prices is None and context.vat is None and context.contact == {}
     files = [problem.file for problem in context.problems]
-    assert "data/prices.yml" in files and files.count("mkdocs.yml") == 2
-    lines = [problem.line for problem in context.problems if problem.file == "mkdocs.yml"]
-    assert all(lines), "each gap in the contact details is named with its line in mkdocs.yml"
+    assert "data/prices.yml" in files and files.count("data/organisation.yml") == 1
+    [email] = [problem for problem in context.problems if problem.file == "data/organisation.yml"]
+    assert email.line == text.splitlines().index("  email: toni.kataja@metodi.fi") + 1
+    assert "ei ole sähköpostiosoite" in email.finnish
     assert all(problem.stops_preview for problem in context.problems)
     # The checking pass reports them with the rest, and still checks the pages' shortcodes by name.
     found = checks.check_site(context)

@@ -51,6 +51,8 @@ CONTACT = {
     "phone": {"fi": "040 123 4567", "en": "+358 40 123 4567"},
     "phone_uri": "+358401234567",
     "email": "testi@example.fi",
+    "phone_hours": {"fi": "", "en": ""},
+    "reply_time": {"fi": "", "en": ""},
 }
 
 
@@ -66,22 +68,25 @@ def test_contact_card_links():
     assert "&lt;b&gt;" in contact.render_contact({**CONTACT, "name": "<b>"}, "fi", TEMPLATES)
 
 
-def test_incomplete_contact_details_are_explained():
-    broken = {**CONTACT, "role": {"fi": "Vastaava"}}
-    config_lines = {("extra", "contact", "role"): 61, ("extra", "contact", "role", "fi"): 62}
-    [error] = contact.contact_problems(broken, config_lines)
-    assert "role: kielen 'en' tieto puuttuu" in str(error)
-    assert "role: the value in 'en' is missing" in str(error)
-    assert (error.file, error.line) == ("mkdocs.yml", 61) and str(error).startswith("mkdocs.yml, rivi 61:")
-    # Every gap at once, not the first one only.
-    assert len(contact.contact_problems({**CONTACT, "email": "", "phone_uri": "0401234567"})) == 2
-    assert contact.contact_problems(CONTACT) == []
+def test_the_card_shows_the_phone_hours_and_the_buttons_the_reply_time_once_given():
+    assert "Puhelinaika" not in contact.render_contact(CONTACT, "fi", TEMPLATES)
+    given = {**CONTACT, "phone_hours": {"fi": "arkisin klo 9–16", "en": "weekdays 9 am to 4 pm"},
+             "reply_time": {"fi": "kahden arkipäivän kuluessa", "en": "within two working days"}}
+    assert "Puhelinaika: arkisin klo 9–16<br>" in contact.render_contact(given, "fi", TEMPLATES)
+    assert "Phone hours: weekdays 9 am to 4 pm<br>" in contact.render_contact(given, "en", TEMPLATES)
+    actions = contact.render_contact_actions(given, "fi", TEMPLATES)
+    assert "Sinun ei tarvitse soittaa: voit hoitaa kaiken myös sähköpostilla. Vastaamme kahden arkipäivän kuluessa." in actions
+    assert "Vastaamme" not in contact.render_contact_actions(CONTACT, "fi", TEMPLATES)
 
 
 def test_actions_and_next_step_use_the_same_details():
     actions = contact.render_contact_actions(CONTACT, "en", TEMPLATES)
     assert 'href="tel:+358401234567"' in actions and ">Call <" in actions and "+358 40 123 4567" in actions
     assert 'href="mailto:testi@example.fi"' in actions and "Send an email" in actions
+    # E-mail is a full alternative to calling: two buttons of the same weight, and the words to say so.
+    buttons = re.findall(r'<a class="([^"]*)"', actions)
+    assert len(buttons) == 2 and {classes.replace("contact-actions__call", "").replace("contact-actions__email", "") for classes in buttons} == {"md-button md-button--primary "}
+    assert "You do not have to call: you can do everything by email too." in actions
     box = contact.render_next_step(CONTACT, "fi", "hinnat.fi.md", TEMPLATES)
     assert "## Ota yhteyttä" in box and actions.replace("Call", "Soita") not in box
     assert "[palveluehdot](palveluehdot.md)" in box and "(hinnat.md)" not in box

@@ -11,11 +11,13 @@ from decimal import Decimal
 import pytest
 
 from website import staff_yaml
+from website.organisation import DATA_FILE as ORGANISATION_FILE, read_organisation
 from website.price_file import DATA_FILE, read_price_file
 from website.problems import Problem, StaffError
 
 from harness import ROOT
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+ORGANISATION = (ROOT / ORGANISATION_FILE).read_text(encoding="utf-8")
 PRICES = (ROOT / DATA_FILE).read_text(encoding="utf-8")
 PAGE = (
     "---\n"
@@ -34,15 +36,16 @@ def nth_line(lines: list[str], pattern: str, n: int = 0) -> int:
     return [index for index, line in enumerate(lines) if re.search(pattern, line)][n]
 
 
-def contact_key(lines: list[str]) -> int:
-    """The second key under 'extra: contact:' in mkdocs.yml."""
-    contact = nth_line(lines, r"^  contact:\s*$")
-    return [index for index in range(contact + 1, len(lines)) if re.match(r"^    [a-z_]+: \S", lines[index])][1]
+def theme_key(lines: list[str]) -> int:
+    """The second key under 'theme:' in mkdocs.yml."""
+    theme = nth_line(lines, r"^theme:\s*$")
+    return [index for index in range(theme + 1, len(lines)) if re.match(r"^  [a-z_]+: \S", lines[index])][1]
 
 
 # Each file: (its name in the messages, its text, the line to break).
 FILES = {
-    "mkdocs.yml": ("mkdocs.yml", CONFIG, contact_key),
+    "mkdocs.yml": ("mkdocs.yml", CONFIG, theme_key),
+    "organisation.yml": (ORGANISATION_FILE, ORGANISATION, lambda lines: nth_line(lines, r"^  email:")),
     "prices.yml": (DATA_FILE, PRICES, lambda lines: nth_line(lines, r"^\s*price:", 1)),
     "front matter": ("docs/hinnat.fi.md", PAGE, lambda lines: nth_line(lines, r"^  exclude:")),
 }
@@ -55,6 +58,9 @@ def problem_of(name: str, text: str) -> Problem | None:
         return staff_yaml.config_problem(text)
     if name == "front matter":
         return staff_yaml.front_matter(text, source)[1]
+    if name == "organisation.yml":
+        found = read_organisation(text, source)[1]
+        return found[0] if found else None
     try:
         read_price_file(text, source)
     except StaffError as error:

@@ -7,6 +7,9 @@ Layer: unit tests, no build.
 
 from __future__ import annotations
 
+from harness import ROOT
+from website.organisation import load_organisation
+
 import json
 
 from website import structured_data
@@ -23,15 +26,16 @@ def test_script_text_cannot_close_its_element():
     assert json.loads(text) == value
 
 
-def test_a_service_gets_offers_only_when_the_data_has_prices(prices_in_force, contact):
+def test_a_service_gets_offers_only_when_the_data_has_prices(prices_in_force):
     data, rate = prices_in_force
     priced = Service("x", {"fi": "Palvelu", "en": "Service"}, (Duration(45, data.services["support-person"].durations[0].net),))
     on_request = Service("y", {"fi": "Palvelu", "en": "Service"}, ())
     common = dict(name="N", description="D", url="https://www.example.fi/x/")
-    node = structured_data.service_node(priced, rate, contact, "https://www.example.fi/", "en", **common)
+    organisation, _ = load_organisation(ROOT)
+    node = structured_data.service_node(priced, rate, organisation, "https://www.example.fi/", "en", **common)
     row = price_row(priced.durations[0], rate.percent)
     assert [spec["price"] for spec in node["offers"][0]["priceSpecification"]] == [f"{row.net:.2f}", f"{row.gross:.2f}"]
-    assert "offers" not in structured_data.service_node(on_request, rate, contact, "https://www.example.fi/", "en", **common)
+    assert "offers" not in structured_data.service_node(on_request, rate, organisation, "https://www.example.fi/", "en", **common)
 
 
 def test_the_validator_finds_mistakes(vocabulary):
