@@ -55,22 +55,29 @@ SAFELIST = (
     r"^md-search", r"^md-search-result", r"^md-typeset$",
     # the drawer and the menus, the overlay, the toggles
     r"^md-nav", r"^md-sidebar", r"^md-toggle", r"^md-overlay", r"^md-drawer", r"^md-container", r"^md-main",
-    # tooltips (Material's two kinds), the palette toggle and the language selector, back-to-top
-    r"^md-tooltip", r"^md-tooltip2", r"^md-option", r"^md-header", r"^md-select", r"^md-top", r"^md-icon",
-    r"^md-ellipsis", r"^md-skip", r"^md-banner", r"^md-dialog", r"^md-status", r"^md-clipboard",
-    # footer with previous/next links (navigation.footer), breadcrumbs (md-path), tabs, source
-    r"^md-footer", r"^md-copyright", r"^md-social", r"^md-path", r"^md-tabs", r"^md-source", r"^md-content",
-    r"^md-grid", r"^md-button", r"^md-annotation",
-    # admonitions and collapsible boxes (admonition, pymdownx.details) of every type and alias
-    r"^admonition", r"^details$", r"^summary$", r"^note$", r"^abstract$", r"^summary$", r"^tldr$", r"^info$",
-    r"^todo$", r"^tip$", r"^hint$", r"^important$", r"^success$", r"^check$", r"^done$", r"^question$",
-    r"^help$", r"^faq$", r"^warning$", r"^caution$", r"^attention$", r"^failure$", r"^fail$", r"^missing$",
-    r"^danger$", r"^error$", r"^bug$", r"^example$", r"^quote$", r"^cite$",
-    # tables (Material's wrapper), task lists, headers' permalinks, footnotes (content tabs,
-    # pymdownx.tabbed, are not enabled: their 28 KiB would be in every first view for nothing)
-    r"^md-typeset__", r"^task-list", r"^headerlink$", r"^footnote", r"^md-input",
+    # tooltips, the palette toggle and the language selector, back-to-top
+    r"^md-tooltip$", r"^md-tooltip__", r"^md-option", r"^md-header", r"^md-select", r"^md-top", r"^md-icon",
+    r"^md-ellipsis", r"^md-skip", r"^md-dialog",
+    # footer, tabs
+    r"^md-footer", r"^md-copyright", r"^md-tabs", r"^md-content", r"^md-grid", r"^md-button",
+    # admonitions and collapsible boxes (the types and aliases come from the pages: a page with a new
+    # type fails tests/site/test_css.py until this command runs again)
+    r"^admonition", r"^details$", r"^summary$",
+    # tables (Material's wrapper), task lists, headers' permalinks
+    r"^md-typeset__", r"^task-list", r"^headerlink$", r"^md-input",
     # states Material's script sets (data-md-* attributes come with its script, which is content)
     r"^hidden$", r"^focus-visible$",
+)
+
+#: Material's features this site does not enable (mkdocs.yml: theme.features, markdown_extensions),
+#: whose class names Material's script mentions, so that the script as content would keep their rules:
+#: content tabs, grids and cards, tags, code blocks (highlighting, annotations, copy button), improved
+#: tooltips, the repository link, versions, the announcement bar, social links, breadcrumbs, page
+#: statuses, footnotes, maths, critic marks, diagrams, keys. Enabling one means taking it out here.
+BLOCKLIST = (
+    r"^tabbed", r"^md-tag", r"^highlight", r"^md-code", r"^md-annotation",
+    r"^md-clipboard", r"^md-tooltip2", r"^md-source", r"^md-version", r"^md-banner", r"^md-social",
+    r"^md-path", r"^md-status", r"^footnote", r"^arithmatex$", r"^critic", r"^mermaid$", r"^keys$",
 )
 
 #: What every first screen may show, whatever today's pages put there, so that a page whose first
@@ -81,6 +88,10 @@ CRITICAL_ALWAYS = (
     "md-typeset md-content md-content__inner md-main md-main__inner md-grid md-container admonition "
     "admonition-title abstract"
 )
+
+#: Attributes Material's script sets only for a moment while the page starts, so that no first screen
+#: shows them: while it applies the palette, data-md-color-switching turns transitions off.
+CRITICAL_ATTRIBUTES = ("data-md-color-switching",)
 
 #: Collects, in the page, the tags, ids, classes and attributes of every element drawn within the
 #: first screen, and of the outermost element of everything that is not drawn there (display: none,
@@ -149,7 +160,7 @@ def purged_inputs() -> str:
     """What material.css is made from, as a digest: Material's stylesheets, the safelist, the tool."""
     return digest(
         *(path.read_bytes() for path in material_stylesheets()),
-        json.dumps(SAFELIST),
+        json.dumps([SAFELIST, BLOCKLIST]),
         (PURGECSS / "package-lock.json").read_bytes(),
         (PURGECSS / "purge.cjs").read_bytes(),
     )
@@ -185,13 +196,14 @@ def purgecss_installed() -> list[str]:
     return [node, str(PURGECSS / "purge.cjs")]
 
 
-def purge(css: str, content: list[tuple[str, str]], safelist: dict, split: bool = False) -> dict:
+def purge(css: str, content: list[tuple[str, str]], safelist: dict, split: bool = False, blocklist: tuple = ()) -> dict:
     """PurgeCSS's answer for ``css``: ``css`` kept, ``rejected`` selectors, ``rejectedCss`` (with
     ``split``: the rules left out, the rest of the input), ``version``. ``content``: (text, extension) pairs."""
     request = {
         "css": [{"name": "input.css", "raw": css}],
         "content": [{"name": str(number), "raw": text, "extension": extension} for number, (text, extension) in enumerate(content)],
         "safelist": safelist,
+        "blocklist": list(blocklist),
         "split": split,
     }
     result = subprocess.run(purgecss_installed(), input=json.dumps(request), capture_output=True, text=True)
@@ -211,7 +223,7 @@ def write_purged(site: Path) -> None:
     content += [(template_text(path), path.suffix.lstrip(".")) for path in sources]
     variables = used_variables([SITE_CSS.read_text(encoding="utf-8"), *(path.read_text(encoding="utf-8") for path in sources)])
     css = combine([path.read_text(encoding="utf-8") for path in material_stylesheets()])
-    answer = purge(css, content, {"standard": list(SAFELIST), "variables": variables})
+    answer = purge(css, content, {"standard": list(SAFELIST), "variables": variables}, blocklist=BLOCKLIST)
     names = " and ".join(path.name for path in material_stylesheets())
     header = stamp(f"Material's {names} through PurgeCSS {answer['version']}", purged_inputs())
     PURGED.write_text(header + answer["css"].strip() + "\n", encoding="utf-8")
@@ -246,11 +258,18 @@ def first_screen_tokens(site: Path) -> dict[str, set[str]]:
 
 
 def write_critical(site: Path) -> None:
-    """critical.css and rest.css: material.css and site.css split in two, in their order."""
+    """critical.css: the rules of material.css and site.css the first screens need, in their order;
+    rest.css: the two whole again, in their order.
+
+    rest.css repeats the critical rules on purpose. It loads after the inline <style>, so a rule of its
+    own that came before a critical rule in the original order would come after it and win where it
+    lost before (the warning boxes were drawn wrong that way). With every rule in rest.css in its
+    original place, the page once rest.css has loaded is styled exactly as by the two files linked."""
     found = first_screen_tokens(site)
     always = CRITICAL_ALWAYS.split()
     found["tags"] |= {word for word in always if not word.startswith("md-") and "-" not in word}
     found["classes"] |= {word for word in always if word.startswith("md-") or "-" in word or word in {"admonition", "abstract"}}
+    found["names"] |= set(CRITICAL_ATTRIBUTES)
     tokens = {
         "tags": sorted(found["tags"]), "classes": sorted(found["classes"]), "ids": sorted(found["ids"]),
         "attributes": {"names": sorted(found["names"]), "values": sorted(found["values"])}, "undetermined": [],
@@ -259,10 +278,32 @@ def write_critical(site: Path) -> None:
     answer = purge(css, [(json.dumps(tokens), "tokens")], {}, split=True)
     inputs = split_inputs(PURGED.read_text(encoding="utf-8"), SITE_CSS.read_text(encoding="utf-8"))
     what = f"from material.css and site.css by PurgeCSS {answer['version']}"
-    CRITICAL.write_text(stamp(f"The first screen's CSS, {what}", inputs) + minified(answer["css"]) + "\n", encoding="utf-8")
-    REST.write_text(stamp(f"The CSS after the first screen, {what}", inputs) + minified(answer["rejectedCss"]) + "\n", encoding="utf-8")
+    critical = checkable(minified(answer["css"]))
+    CRITICAL.write_text(stamp(f"The first screen's CSS, {what}", inputs) + critical + "\n", encoding="utf-8")
+    REST.write_text(stamp("material.css and site.css whole, loaded after the first paint", inputs) + minified(css) + "\n", encoding="utf-8")
     for path in (CRITICAL, REST):
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KiB, {len(gzip.compress(path.read_bytes(), 6)) // 1024} KiB gzip")
+
+
+#: What the W3C HTML checker (tests/site/test_html_valid.py) refuses in a page's <style>, though
+#: browsers know it: left out of critical.css (rest.css, a file of its own, still has it).
+UNCHECKABLE_DECLARATIONS = ("scrollbar-gutter",)
+UNCHECKABLE_BLOCKS = ("@supports",)
+
+
+def checkable(css: str) -> str:
+    """Minified CSS without the declarations and blocks the HTML checker refuses (and rules left empty)."""
+    for name in UNCHECKABLE_DECLARATIONS:
+        css = re.sub(rf"(?<=[{{;]){re.escape(name)}:[^;}}]*;?", "", css)
+    for keyword in UNCHECKABLE_BLOCKS:
+        while (start := css.find(keyword)) >= 0:
+            depth, end = 0, css.index("{", start)
+            for end in range(end, len(css)):
+                depth += {"{": 1, "}": -1}.get(css[end], 0)
+                if depth == 0:
+                    break
+            css = css[:start] + css[end + 1 :]
+    return re.sub(r"(?<=[{}])[^{}@]+\{\}", "", css).replace(";}", "}")
 
 
 def minified(css: str) -> str:

@@ -4,7 +4,7 @@
 //
 //   in:  {"css": [{"name", "raw"}], "content": [{"name", "raw", "extension"}],   (extension "tokens": JSON)
 //         "safelist": {"standard": [regex source], "deep": [...], "greedy": [...], "variables": [name],
-//                      "keyframes": [name]}}
+//                      "keyframes": [name]}, "blocklist": [regex source],
 //         "split": false}
 //   out: {"version": "8.0.0", "css": [{"name", "css", "rejected": [selector], "rejectedCss"}]}
 //
@@ -48,6 +48,8 @@ async function main() {
         variables: safelist.variables || [],
         keyframes: safelist.keyframes || [],
       },
+      // Left out even when some content names them (a safelisted part of a selector still wins).
+      blocklist: patterns(request.blocklist),
       variables: !request.split,
       keyframes: !request.split,
       fontFace: !request.split,
