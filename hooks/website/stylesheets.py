@@ -11,8 +11,9 @@ whatever local stylesheets a page links are bundled. Pages that link stylesheets
 
 **The first screen first.** ``python3 scripts/dev.py css`` (scripts/css.py) splits the two stylesheets
 every page links, ``material.css`` (Material's, less what the site never uses) and ``site.css``, into
-``critical.css``, the rules the first screen of some page needs, and ``rest.css``, all the others, in
-their order. ``inline_critical`` puts the first in a ``<style>`` in the page (the content security
+``critical.css``, the rules the first screen of some page needs, and ``rest.css``, the two whole again
+(the critical rules in their places too, so that the inline rules before it never win where they
+lost in the original order). ``inline_critical`` puts the first in a ``<style>`` in the page (the content security
 policy allows it by its hash, website.security) and loads the second without blocking the first
 paint: as a ``media="print"`` stylesheet that a small script switches to ``all`` once it has loaded,
 and for a browser without JavaScript as an ordinary stylesheet in ``<noscript>``. Both files record a

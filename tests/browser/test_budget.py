@@ -11,7 +11,8 @@ import pytest
 import budget
 from browsing import PATHS, first_views
 
-LIMIT = budget.BUDGET_GZIP_BYTES
+LIMIT = budget.LIMIT_GZIP_BYTES
+GOAL = budget.BUDGET_GZIP_BYTES
 
 
 @pytest.fixture(scope="module")
@@ -19,19 +20,31 @@ def loads(browser, built_site):
     return first_views(browser, built_site)
 
 
-# The site does not meet the target yet: every first view is 104–111 KiB gzip, because Material
-# 9.8.x downloads its search (worker 12 KiB, index ~20 KiB, lunr Finnish ~4 KiB) on every first view,
-# and its own script and stylesheet are 56 KiB more. The options are in the issue #6 report. Strict:
-# once every page is within the budget this test XPASSes, which fails – then remove the mark.
-def test_every_first_view_is_within_the_byte_budget(loads):
-    over = []
+def over(loads, limit: int) -> list[str]:
+    pages = []
     for path in PATHS:
         load = loads[path]
-        if load.gzip > LIMIT:
+        if load.gzip > limit:
             heaviest = sorted(load.responses, key=lambda response: -response.gzip)[:4]
             detail = ", ".join(f"{response.url.rsplit('/', 1)[-1] or 'page'} {response.gzip / 1024:.1f}" for response in heaviest)
-            over.append(f"  {path}: {load.gzip / 1024:.1f} KiB gzip, {len(load.responses)} requests (heaviest: {detail})")
-    assert not over, f"{len(over)} page(s) over the {LIMIT / 1024:.0f} KiB gzip budget on first view:\n" + "\n".join(over)
+            pages.append(f"  {path}: {load.gzip / 1024:.1f} KiB gzip, {len(load.responses)} requests (heaviest: {detail})")
+    return pages
+
+
+def test_no_first_view_grows_past_the_limit(loads):
+    """The measured figures after issue 23 plus a small margin (budget.LIMIT_GZIP_BYTES)."""
+    found = over(loads, LIMIT)
+    assert not found, f"{len(found)} page(s) over {LIMIT / 1024:.0f} KiB gzip on first view:\n" + "\n".join(found)
+
+
+# Issue 23's goal is not met: Material's script (34.2 KiB gzip, 36.5 with the estimator) is on every
+# first view, and the first screen's CSS is inline (11 KiB) before rest.css (16.2 KiB), which repeats
+# it so that the cascade keeps its order. Strict: once every page is within 64 KiB this XPASSes, which
+# fails – then remove the mark and LIMIT_GZIP_BYTES.
+@pytest.mark.xfail(strict=True, reason="issue 23's 64 KiB goal: heaviest first view 75.6 KiB gzip")
+def test_every_first_view_is_within_the_byte_budget(loads):
+    found = over(loads, GOAL)
+    assert not found, f"{len(found)} page(s) over the {GOAL / 1024:.0f} KiB gzip budget on first view:\n" + "\n".join(found)
 
 
 def test_the_measurement_counts_every_kind_of_response(loads):
