@@ -288,6 +288,8 @@ def on_post_template(output_content, template_name, config):
     html = valid_html.fix_material_markup(output_content)
     if seo.noindex_requested(os.environ):
         html = seo.with_noindex(html)  # the 404 page is a template, not a page
+    folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
+    html = stylesheets.inline_critical(html, "", folders, _build.context.bundles)
     html = security.with_policy(html)  # last: its hashes are of the page's final scripts
     if template_name == output.NOT_FOUND_PAGE:
         _build.context.not_found_pages[config.theme["language"]] = html

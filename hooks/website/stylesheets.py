@@ -148,15 +148,26 @@ def current_split(folders: list[Path], cache: dict) -> tuple[str, str] | None:
 
 def inline_critical(html: str, page_dir: str, folders: list[Path], cache: dict) -> str:
     """The page with the first screen's CSS inline and the rest loaded without blocking, in place of
-    its links to material.css and site.css. A page that links other stylesheets, or a stale split:
+    its links to material.css and site.css (relative to ``page_dir``, or absolute, as the 404 page has them). A page that links other stylesheets, or a stale split:
     as it is (``bundle_page`` then makes its one bundle)."""
     split = current_split(folders, cache)
     links = list(LINK.finditer(html))
-    targets = tuple(posixpath.normpath(posixpath.join(page_dir, link["href"])) for link in links)
-    if split is None or targets != SPLIT_FROM:
+    hrefs = [link["href"] for link in links]
+    if split is None or len(hrefs) != len(SPLIT_FROM):
         return html
     critical, rest = split
-    href = posixpath.relpath(rest, page_dir or ".")
+    if all(href.startswith("/") for href in hrefs):
+        # A template that links by absolute address (the root 404 page, for every depth of a
+        # missing address): the same files below the site's own path.
+        base = hrefs[0][: -len(SPLIT_FROM[0])]
+        if [base + target for target in SPLIT_FROM] != hrefs:
+            return html
+        href = base + rest
+    else:
+        targets = tuple(posixpath.normpath(posixpath.join(page_dir, href)) for href in hrefs)
+        if targets != SPLIT_FROM:
+            return html
+        href = posixpath.relpath(rest, page_dir or ".")
     replacement = (
         f"<style>{critical}</style>\n"
         f'<link rel="stylesheet" href="{href}" media="print" id="__rest-css">\n'
