@@ -276,8 +276,13 @@ def on_post_page(output_html, page, config):
     folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
     page_dir = os.path.dirname(page.file.dest_uri)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
+    src_uri, language = page.file.src_uri, language_of(page.file.src_uri)
     title = "" if page.is_homepage else (page.title or "")
-    html = printed.with_print_header(html, printed.header_text(_build.context, page.file.src_uri, language_of(page.file.src_uri), title))
+    html = printed.with_print_lines(
+        html,
+        printed.header_text(_build.context, src_uri, language, title),
+        printed.footer_text(_build.context, src_uri, language, page.canonical_url or ""),
+    )
     return security.with_policy(html)  # last: its hashes are of the page's final scripts
 
 

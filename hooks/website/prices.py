@@ -68,7 +68,7 @@ LABELS = {
         "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
         "valid_from": "Hinnasto on voimassa {start} alkaen.",
-        "summary_item": "{length} {net} ilman alv:tä ({gross} alv:n kanssa)",
+        "summary_item": "{length}: {net} ilman alv:tä ({gross} alv:n kanssa)",
         "summary_on_request": "tarjouksen mukaan",
         "valid_between": "Hinnasto on voimassa {start}–{end}.",
     },
