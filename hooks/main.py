@@ -36,6 +36,7 @@ from website import (
     output,
     prices,
     problems,
+    redirects,
     render,
     search,
     security,
@@ -235,6 +236,7 @@ def on_page_content(html, page, config, files):
     html = search.with_spaces(task_lists.label_task_items(tables.render_html(html)))
     source = next((item for item in _build.context.sources if item.path == page.file.src_uri), None)
     _build.search_fields[page.url] = search.page_fields(html, search.keywords_of(source) if source else [])
+    _build.outlines[page.url] = (page.file.dest_uri, language_switch.outline(html))
     return html
 
 
@@ -245,6 +247,7 @@ def on_env(env, config, files):
     env.globals["language_prefixes"] = {language: prefix(language) for language in LANGUAGES}
     templates = _build.context.templates
     env.filters["contact_card"] = lambda details, language: contact.render_contact(details, language, templates, "footer-contact")
+    env.globals["not_found_addresses"] = redirects.not_found_addresses(_build.context.sources)
     titles = search.menu_titles(_build.context.nav, _build.context.menu_translations)
     details = _build.context.contact
     env.globals["search_help"] = {
@@ -258,7 +261,6 @@ def on_page_context(context, page, config, nav):
     src_uri = page.file.src_uri
     language = language_of(src_uri)
     context.update(seo.page_context(page.url, config.site_url))
-    _build.outlines[page.url] = (page.file.dest_uri, language_switch.outline(page.toc))
     day = last_updated.last_updated(src_uri, build.history, build.today)
     context["page_updated"] = last_updated.format_updated(day, language)
     data = None
@@ -311,6 +313,9 @@ def on_post_build(config):
         (site_dir / output.NOT_FOUND_PAGE).write_text(context.not_found_pages[DEFAULT], encoding="utf-8")
     output.split_search_index(site_dir, lambda index: search.with_fields(index, _build.search_fields))
     _pair_sections(site_dir)
+    for path, html in redirects.redirect_pages(context.sources, config.site_url, context.templates).items():
+        (site_dir / path).mkdir(parents=True, exist_ok=True)
+        (site_dir / path / "index.html").write_text(security.with_policy(html), encoding="utf-8")
     noindex = seo.noindex_requested(os.environ)
     seo.write_sitemaps(site_dir, slugs([source.path for source in context.sources]), config.site_url, noindex=noindex)
     output.write_pages_files(site_dir, config.site_url)

@@ -16,26 +16,17 @@ built, since the first language's pages are written before the second's headings
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 Outline = list[tuple[int, str]]  # (level, id) of each heading below the page title, in page order
 
 ATTRIBUTE = 'data-site-sections=""'
+_HEADING = re.compile(r"<h([2-6])\b[^>]*?\bid=\"([^\"]+)\"", re.IGNORECASE)
 
 
-def outline(toc: Iterable) -> Outline:
-    """The headings of a table of contents (MkDocs' items: ``level``, ``id``, ``children``), without
-    the page title."""
-    found: Outline = []
-
-    def walk(items: Iterable) -> None:
-        for item in items:
-            if item.level > 1 and item.id:
-                found.append((item.level, item.id))
-            walk(item.children)
-
-    walk(toc)
-    return found
+def outline(html: str) -> Outline:
+    """The headings with an id in a page's content, below its title (those of the site's own
+    fragments, such as the cost estimator's, too)."""
+    return [(int(level), heading_id) for level, heading_id in _HEADING.findall(html)]
 
 
 def pairs(own: Outline, other: Outline) -> dict[str, str]:
