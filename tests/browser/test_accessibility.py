@@ -89,6 +89,10 @@ def test_axe_finds_no_violations_in_search_results_and_language_menu(browser, bu
         wait_until_search_is_ready(page)
         assert search_results(page, "valmennus")
         violations = Axe().run(page, context=".md-search", options=AXE_OPTIONS).response["violations"]
+        # A search that finds nothing shows the contact buttons and the main pages (issue 21).
+        assert search_results(page, "peruutuskäytäntö") == []
+        page.wait_for_selector("[data-site-search-help]:not([hidden])")
+        violations += Axe().run(page, context=".md-search", options=AXE_OPTIONS).response["violations"]
         page.keyboard.press("Escape")
         violations += Axe().run(page, context=".site-language", options=AXE_OPTIONS).response["violations"]
         described = [
@@ -96,7 +100,7 @@ def test_axe_finds_no_violations_in_search_results_and_language_menu(browser, bu
              "nodes": [{"target": " ".join(n["target"]), "summary": n["failureSummary"]} for n in v["nodes"]]}
             for v in violations
         ]
-        assert not described, describe(described, "/ (search results, language menu)", (scheme, width))
+        assert not described, describe(described, "/ (search results, no results, language switch)", (scheme, width))
     finally:
         context.close()
 
