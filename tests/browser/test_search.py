@@ -126,6 +126,23 @@ def test_a_title_weighs_more_than_body_text(search_page):
     assert search_results(search_page("en"), "prices")[0] == "/en/hinnat/"
 
 
+# The contrast of an element's text with the nearest opaque background behind it (axe reports text in
+# the fixed search box as "incomplete", not as a violation, so it is measured here).
+TEXT_CONTRAST = """(element) => {
+  const rgb = (colour) => (colour.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let behind = [255, 255, 255];
+  for (let node = element; node; node = node.parentElement) {
+    const [r, g, b, a = 1] = rgb(getComputedStyle(node).backgroundColor);
+    if (a >= 0.9) { behind = [r, g, b]; break; }
+  }
+  const [l1, l2] = [luminance(rgb(getComputedStyle(element.querySelector('p')).color)), luminance(behind)].sort((a, b) => b - a);
+  return (l1 + 0.05) / (l2 + 0.05);
+}"""
+
+
 @pytest.mark.parametrize("language", ["fi", "en"])
 def test_no_results_gives_contact_links_and_the_main_pages(search_page, language, contact):
     page = search_page(language)
@@ -139,6 +156,7 @@ def test_no_results_gives_contact_links_and_the_main_pages(search_page, language
     paths = [path for path in help_box.locator("li a").evaluate_all("links => links.map(link => new URL(link.href).pathname)")]
     assert paths[0] == home and CONTACT_PAGE[language] in paths and len(paths) >= 4, paths
     assert help_box.evaluate("box => box.closest('[lang]').lang") == language
+    assert help_box.evaluate(TEXT_CONTRAST) >= 4.5, "the help's text must be readable on its background"
     # A search that finds something hides it again.
     assert search_results(page, OWN_PAGE[language][0])
     assert help_box.is_hidden()
