@@ -7,8 +7,9 @@ when a search finds nothing.
   another page has the word in its title (the guide's "Yhteys"). The "Lyhyesti" / "In brief" box of a
   page goes into a field of its own too, which weighs more than body text and less than a title.
 - **Snippets keep their spaces.** Material's indexer drops the line break of a ``<br>`` and the
-  boundary between two blocks, so "Toni Kataja<br>Sosiaalialan…" became "Toni KatajaSosiaalialan";
-  ``with_spaces`` puts a line break there in the page, which browsers show as nothing.
+  boundary between two blocks or table cells, so "Toni Kataja<br>Sosiaalialan…" became
+  "Toni KatajaSosiaalialan"; ``with_spaces`` puts a line break there in the page, which browsers
+  show as nothing.
 - **No dead end.** ``no_results_help`` gives the search box's message for a search that finds nothing:
   the contact buttons (the same links as the contact card) and the main pages.
 
@@ -53,13 +54,17 @@ _BRIEF = re.compile(
 )
 _LINE_BREAK = re.compile(r"(<br\s*/?>)(?!\s)", re.IGNORECASE)
 _BLOCK_END = re.compile(
-    r"(</(?:p|div|li|dd|dt|td|th|tr|label|h[1-6]|caption|figcaption|legend|summary|option)>)(?=<)", re.IGNORECASE
+    r"(</(?:p|div|li|dd|dt|label|h[1-6]|figcaption|legend|summary|option)>)(?=<)", re.IGNORECASE
 )
+# Inside a table the break goes inside the cell, before its end: white space between cells changes
+# the layout of a table whose rows are shown as cards on phones.
+_CELL_END = re.compile(r"(?<=\S)(</(?:td|th|caption)>)", re.IGNORECASE)
 
 
 def with_spaces(html: str) -> str:
-    """The page with a line break after every ``<br>`` and between adjacent blocks, for the indexer."""
-    return _BLOCK_END.sub(r"\1\n", _LINE_BREAK.sub(r"\1\n", html))
+    """The page with a line break after every ``<br>``, between adjacent blocks and at the end of
+    every table cell, for the indexer."""
+    return _CELL_END.sub(r"\n\1", _BLOCK_END.sub(r"\1\n", _LINE_BREAK.sub(r"\1\n", html)))
 
 
 def brief_text(html: str) -> str:

@@ -52,7 +52,7 @@ def heading_at_top(page, heading_id: str) -> bool:
 # --------------------------------------------------------------------------- the language switch
 
 
-@pytest.mark.parametrize("width", [320, 360, 1280])
+@pytest.mark.parametrize("width", [320, 360, 375, 414, 768, 1280])
 @pytest.mark.parametrize("path,language", [("/hinnat/", "fi"), ("/en/hinnat/", "en")])
 def test_the_switch_shows_its_target_in_words_at_every_width(browser, built_site, path, language, width):
     context = new_context(browser, built_site, viewport={"width": width, "height": 800})
@@ -70,6 +70,7 @@ def test_the_switch_shows_its_target_in_words_at_every_width(browser, built_site
         assert link.get_attribute("lang") == other and link.get_attribute("hreflang") == other
         box = link.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{width} px: the switch is cut off: {box}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{width} px: the header is too wide"
     finally:
         context.close()
 
