@@ -54,17 +54,15 @@ _BRIEF = re.compile(
 )
 _LINE_BREAK = re.compile(r"(<br\s*/?>)(?!\s)", re.IGNORECASE)
 _BLOCK_END = re.compile(
-    r"(</(?:p|div|li|dd|dt|label|h[1-6]|figcaption|legend|summary|option)>)(?=<)", re.IGNORECASE
+    r"(</(?:p|div|li|dd|dt|td|th|tr|label|h[1-6]|caption|figcaption|legend|summary|option)>)(?=<)",
+    re.IGNORECASE,
 )
-# Inside a table the break goes inside the cell, before its end: white space between cells changes
-# the layout of a table whose rows are shown as cards on phones.
-_CELL_END = re.compile(r"(?<=\S)(</(?:td|th|caption)>)", re.IGNORECASE)
 
 
 def with_spaces(html: str) -> str:
-    """The page with a line break after every ``<br>``, between adjacent blocks and at the end of
-    every table cell, for the indexer."""
-    return _CELL_END.sub(r"\n\1", _BLOCK_END.sub(r"\1\n", _LINE_BREAK.sub(r"\1\n", html)))
+    """The page with a line break after every ``<br>`` and between adjacent blocks and table cells,
+    for the indexer. (Never inside an element: what a cell or a paragraph holds stays as it was.)"""
+    return _BLOCK_END.sub(r"\1\n", _LINE_BREAK.sub(r"\1\n", html))
 
 
 def brief_text(html: str) -> str:
