@@ -53,7 +53,8 @@ def test_no_results_help_links_the_main_pages_and_the_contact_buttons():
     nav = [{"Etusivu": "index.md"}, {"Hinnat": "hinnat.md"}, {"Yhteystiedot": "yhteystiedot.md"}]
     titles = search.menu_titles(nav, {"en": {"Etusivu": "Home", "Hinnat": "Prices", "Yhteystiedot": "Contact"}})
     contact = {"organisation": "M", "name": "N", "role": {"fi": "r", "en": "r"}, "phone": {"fi": "040", "en": "+35840"},
-               "phone_uri": "+35840", "email": "a@b.fi"}
+               "phone_uri": "+35840", "email": "a@b.fi",
+               "phone_hours": {"fi": "", "en": ""}, "reply_time": {"fi": "", "en": ""}}
     help_en = search.no_results_help(contact, "en", TEMPLATES, titles["en"])
     assert help_en["links"] == [("en/", "Home"), ("en/hinnat/", "Prices"), ("en/yhteystiedot/", "Contact")]
     assert 'href="tel:+35840"' in help_en["actions"] and 'href="mailto:a@b.fi"' in help_en["actions"]
