@@ -30,13 +30,16 @@ from website import (
     config_warnings,
     contact,
     estimator,
+    language_switch,
     last_updated,
     links,
     output,
     prices,
     printed,
     problems,
+    redirects,
     render,
+    search,
     security,
     seo,
     structured_data,
@@ -48,7 +51,7 @@ from website import (
 )
 from website.context import BuildContext, build_context
 from website.formats import script_text
-from website.pages import DEFAULT, LANGUAGES, language_of, prefix, slugs
+from website.pages import DEFAULT, LANGUAGES, language_of, prefix, slugs, split_url_path, url_path
 from website.problems import Problem
 
 log = logging.getLogger(problems.LOGGER)
@@ -83,6 +86,10 @@ class _Build:
     problems: list[Problem] = field(default_factory=list)
     depth: int = 0  # builds under way: 2 while the i18n plugin builds the second language
     failed: bool = False
+    #: page location → the ranking fields its search entry gets (website.search.page_fields)
+    search_fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: page location → (its file in the site, its headings), for the language switch's pairs
+    outlines: dict[str, tuple[str, list]] = field(default_factory=dict)
 
 
 class _ConfigWarnings(logging.Filter):
@@ -226,7 +233,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     _build.explainer.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
-    return task_lists.label_task_items(tables.render_html(html))
+    html = search.with_spaces(task_lists.label_task_items(tables.render_html(html)))
+    source = next((item for item in _build.context.sources if item.path == page.file.src_uri), None)
+    _build.search_fields[page.url] = search.page_fields(html, search.keywords_of(source) if source else [])
+    _build.outlines[page.url] = (page.file.dest_uri, language_switch.outline(html))
+    return html
 
 
 def on_env(env, config, files):
@@ -241,6 +252,11 @@ def on_env(env, config, files):
         contact.render_contact(build.contact, language, build.templates, "footer-contact") if build.contact else ""
     )
     env.filters["provider_line"] = lambda language: build.organisation.identification(language) if build.organisation else ""
+    env.globals["not_found_addresses"] = redirects.not_found_addresses(build.sources)
+    titles = search.menu_titles(build.nav, build.menu_translations)
+    env.globals["search_help"] = {
+        language: search.no_results_help(build.contact, language, build.templates, titles[language]) for language in LANGUAGES
+    } if build.contact else {}
     return env
 
 
@@ -277,8 +293,13 @@ def on_post_page(output_html, page, config):
     page_dir = os.path.dirname(page.file.dest_uri)
     html = stylesheets.inline_critical(html, page_dir, folders, _build.context.bundles)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
+    src_uri, language = page.file.src_uri, language_of(page.file.src_uri)
     title = "" if page.is_homepage else (page.title or "")
-    html = printed.with_print_header(html, printed.header_text(_build.context, page.file.src_uri, language_of(page.file.src_uri), title))
+    html = printed.with_print_lines(
+        html,
+        printed.header_text(_build.context, src_uri, language, title),
+        printed.footer_text(_build.context, src_uri, language, page.canonical_url or ""),
+    )
     return security.with_policy(html)  # last: its hashes are of the page's final scripts
 
 
@@ -304,7 +325,11 @@ def on_post_build(config):
     context, site_dir = _build.context, Path(config.site_dir)
     if DEFAULT in context.not_found_pages:
         (site_dir / output.NOT_FOUND_PAGE).write_text(context.not_found_pages[DEFAULT], encoding="utf-8")
-    output.split_search_index(site_dir)
+    output.split_search_index(site_dir, lambda index: search.with_fields(index, _build.search_fields))
+    _pair_sections(site_dir)
+    for path, html in redirects.redirect_pages(context.sources, config.site_url, context.templates).items():
+        (site_dir / path).mkdir(parents=True, exist_ok=True)
+        (site_dir / path / "index.html").write_text(security.with_policy(html), encoding="utf-8")
     noindex = seo.noindex_requested(os.environ)
     seo.write_sitemaps(site_dir, slugs([source.path for source in context.sources]), config.site_url, noindex=noindex)
     output.write_pages_files(site_dir, config.site_url)
@@ -313,6 +338,18 @@ def on_post_build(config):
     if context.schedule:
         log.info(prices.today_in_brief(context.schedule))
     _write_report(_build)
+
+
+def _pair_sections(site_dir: Path) -> None:
+    """Each page's language switch learns the other page's matching headings (website.language_switch)."""
+    for url, (dest, own) in _build.outlines.items():
+        language, slug = split_url_path(url)
+        other = next(item for item in LANGUAGES if item != language)
+        theirs = _build.outlines.get(url_path(slug, other))
+        page_file = site_dir / dest
+        if theirs and page_file.is_file():
+            found = language_switch.pairs(own, theirs[1])
+            page_file.write_text(language_switch.with_pairs(page_file.read_text(encoding="utf-8"), found), encoding="utf-8")
 
 
 def on_build_error(error):

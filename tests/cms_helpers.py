@@ -73,7 +73,8 @@ def open_test_repository(browser_context, prepare=lambda context: None):
     """The CMS with the real configuration but Sveltia's test backend, seeded with our files."""
     config = re.sub(r"(?m)^backend:\n(?:  .*\n)+", "backend:\n  name: test-repo\n", (ADMIN / "config.yml").read_text(encoding="utf-8"))
     assert "name: test-repo" in config
-    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + [price_file.DATA_FILE]}
+    data_files = [price_file.DATA_FILE, "data/organisation.yml"]
+    files = {path: (ROOT / path).read_text(encoding="utf-8") for path in page_files() + data_files}
     context = browser_context(viewport={"width": 1366, "height": 900})
     prepare(context)  # e.g. tests/browser/test_csp.py's watch, before the first page
     page = open_admin(context, config)

@@ -10,7 +10,7 @@ section (``#name``) that the target page does not have, explained by ``links.Bro
 
 from __future__ import annotations
 
-from . import links, price_history, prices, shortcodes, structure, structured_data, tables, translations
+from . import links, price_history, prices, redirects, search, shortcodes, structure, structured_data, tables, translations
 from .context import BuildContext
 from .pages import link_names
 from .problems import Problem
@@ -35,6 +35,8 @@ def check_site(context: BuildContext) -> list[Problem]:
     problems = list(context.problems)
     problems += structure.check(paths, context.nav, context.left_out, context.menu_translations, context.config_text)
     problems += translations.check(context.sources, context.serving)
+    problems += search.check(context.sources)
+    problems += redirects.check(context.sources)
     problems += page_problems(context, link_names(paths))
     problems += structured_data.service_page_problems(context.sources, context.prices)
     problems += price_history.check(context.base_price_file, context.price_file, context.today)

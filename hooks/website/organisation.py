@@ -74,10 +74,11 @@ TITLES = {
 SENTENCES = {
     "fi": {
         "service_area": ("Toimimme alueella: {value}.", "Kysy meiltä, toimimmeko sinun alueellasi."),
-        "languages": ("Palvelemme näillä kielillä: {value}.", ""),
+        "languages": ("Palvelemme näillä kielillä: {value}.",
+                      "Kysy myös, millä kielillä valmentajamme ja tukihenkilömme voivat työskennellä."),
         "phone_hours": ("Puhelinaika: {value}.", ""),
         "reply_time": ("Vastaamme {value}.", ""),
-        "cancellation": ("{value}", "Kysy meiltä, miten tapaamisen perumisesta sovitaan."),
+        "cancellation": ("{value}", "Kysy meiltä, miten tapaamisen voi perua."),
         "price_includes": ("{value}", "Mahdollisista lisäkuluista, kuten matkoista tai pääsymaksuista, "
                                       "sovitaan erikseen: kysy meiltä."),
         "soteri_registration": (
@@ -95,10 +96,10 @@ SENTENCES = {
     "en": {
         "service_area": ("We work in {value}.", "Ask us whether we work in your area."),
         "languages": ("We serve clients in {value}.",
-                      "Please ask us which languages our coaches and support persons can work in."),
+                      "Please also ask us which languages our coaches and support persons can work in."),
         "phone_hours": ("Phone hours: {value}.", ""),
         "reply_time": ("We reply {value}.", ""),
-        "cancellation": ("{value}", "Ask us how cancelling a meeting is agreed."),
+        "cancellation": ("{value}", "Ask us how to cancel a meeting."),
         "price_includes": ("{value}", "Any extra costs, such as travel or entrance fees, are agreed separately: ask us."),
         "soteri_registration": (
             "Metodi is in the register of social and health service providers (Soteri): {value}.",

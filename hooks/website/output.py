@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from .pages import DEFAULT, LANGUAGES, prefix
@@ -124,11 +125,12 @@ def index_path(site_dir: Path, language: str) -> Path:
     return site_dir / prefix(language) / INDEX
 
 
-def split_search_index(site_dir: Path) -> None:
+def split_search_index(site_dir: Path, prepare: Callable[[dict], dict] = lambda index: index) -> None:
+    """``prepare`` changes the combined index first (the ranking fields of ``website.search``)."""
     combined = index_path(site_dir, DEFAULT)
     if not combined.exists():
         return
-    for language, index in split_index(json.loads(combined.read_text(encoding="utf-8"))).items():
+    for language, index in split_index(prepare(json.loads(combined.read_text(encoding="utf-8")))).items():
         target = index_path(site_dir, language)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

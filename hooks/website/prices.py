@@ -68,7 +68,7 @@ LABELS = {
         "change_example": "Samat tapaamiset maksavat {date} alkaen {month_gross} kuukaudessa arvonlisäveron kanssa ({month_net} ilman arvonlisäveroa).",
         "change_inline": "{now} ({date} alkaen {then})",
         "valid_from": "Hinnasto on voimassa {start} alkaen.",
-        "summary_item": "{length} {net} ilman alv:tä ({gross} alv:n kanssa)",
+        "summary_item": "{length}: {net} ilman alv:tä ({gross} alv:n kanssa)",
         "summary_on_request": "tarjouksen mukaan",
         "valid_between": "Hinnasto on voimassa {start}–{end}.",
     },
@@ -207,7 +207,7 @@ def price_summary(service: Service, rate: VatRate, language: str) -> str:
     if service.on_request:
         return LABELS[language]["summary_on_request"]
     item = LABELS[language]["summary_item"]
-    return "; ".join(
+    return ";<br>".join(  # one length a line: easier to read on a phone and on paper
         item.format(length=format_hours(row.minutes, language), net=format_money(row.net, language),
                     gross=format_money(row.gross, language))
         for row in (price_row(duration, rate.percent) for duration in service.durations)

@@ -1,12 +1,14 @@
 """What a printed page carries on every A4 sheet, so that a sheet can stand alone as an attachment to
-a purchase decision: the provider (with its business ID once known), the page's title, the price
-list's date on the pages about prices and terms, and (site.css) the page number.
+a purchase decision: at the top the provider (with its business ID once known), the page's title and,
+on the pages about prices and terms, the price list's date; at the bottom the page's last-updated
+date, its address and whom to contact, and (site.css) the page number.
 
-The line goes into the page as ``<html data-print-header="…">``; site.css prints it in the sheet's
-top margin (``@page { @top-left { content: var(--print-header) } }``, the variable being
-``attr(data-print-header)``). No inline style is needed, so the content security policy stays
-``style-src 'self'``. Browsers without typed ``attr()`` (Chromium before 133) print the sheets
-without the line; the colophon at the end still names the provider and the date.
+The two lines go into the page as ``<html data-print-header="…" data-print-footer="…">``; site.css
+prints them in the sheet's margins (``@page { @top-left { content: var(--print-header) } }``, the
+variable being ``attr(data-print-header)``). No inline style is needed, so the content security
+policy stays ``style-src 'self'``. In the margins they cannot fall onto a sheet of their own, as a
+colophon at the end did. Browsers without ``attr()`` in custom properties (Chromium before 133,
+Firefox) print the colophon at the end instead (partials/print-colophon.html).
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ import re
 from html import escape
 
 from .context import BuildContext
+from .last_updated import format_updated, last_updated
 from .pages import PageName
 from .prices import validity_sentence
 
 #: The purchaser's pages; any other page that shows a price from the price file carries the date too.
 PRICE_LIST_PAGES = ("maksajille", "palveluehdot", "hinnat")
 HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+FOOTER_LABELS = {
+    "fi": {"contact": "Yhteyshenkilö", "phone": "puh."},
+    "en": {"contact": "Contact", "phone": "tel."},
+}
 
 
 def shows_prices(context: BuildContext, src_uri: str) -> bool:
@@ -41,8 +48,24 @@ def header_text(context: BuildContext, src_uri: str, language: str, title: str) 
     return " · ".join(part for part in parts if part)
 
 
-def with_print_header(html: str, text: str) -> str:
-    if not text or "data-print-header=" in html[:500]:
+def footer_text(context: BuildContext, src_uri: str, language: str, address: str) -> str:
+    """'Päivitetty 2.12.2026 · https://www.metodi.fi/hinnat/ · Yhteyshenkilö: Toni Kataja, sosiaalialan
+    palvelujen vastaava, puh. 0400 578 743, toni.kataja@metodi.fi'."""
+    updated = format_updated(last_updated(src_uri, context.history, context.today), language)
+    parts = [f"{updated.label} {updated.date}", address]
+    person = context.contact
+    if person:
+        labels = FOOTER_LABELS[language]
+        role = person["role"][language]
+        role = role[:1].lower() + role[1:] if language == "fi" else role
+        parts.append(f"{labels['contact']}: {person['name']}, {role}, {labels['phone']} {person['phone'][language]}, "
+                     f"{person['email']}")
+    return " · ".join(part for part in parts if part)
+
+
+def with_print_lines(html: str, header: str, footer: str) -> str:
+    """The page with its two printed lines as attributes of <html> (unchanged if it has them)."""
+    if "data-print-header=" in html[:1000]:
         return html
-    value = escape(text, quote=True)
-    return HTML_TAG.sub(lambda match: f'<html{match[1]} data-print-header="{value}">', html, count=1)
+    attributes = "".join(f' data-print-{name}="{escape(text, quote=True)}"' for name, text in (("header", header), ("footer", footer)) if text)
+    return HTML_TAG.sub(lambda match: f"<html{match[1]}{attributes}>", html, count=1)

@@ -492,6 +492,24 @@ def front_matter(text: str, source: str) -> tuple[dict | None, Problem | None]:
     return meta, None
 
 
+def front_matter_list(text: str, source: str, key: str, what: tuple[str, str], example: str) -> tuple[list[str], Problem | None]:
+    """(the texts listed under ``key:`` in the page's front matter, or none; the problem, where the key
+    holds anything but a list of texts). ``what`` names the list for staff (Finnish, English)."""
+    meta, problem = front_matter(text, source)
+    if problem or not isinstance(meta, dict) or key not in meta:
+        return [], None  # a broken front matter is reported once, by the description check
+    value = meta[key]
+    if isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value):
+        return [item.strip() for item in value], None
+    line = next((number for number, row in enumerate(text.splitlines(), 1) if re.match(rf"{re.escape(key)}\s*:", row)), None)
+    return [], Problem.at(
+        source, line,
+        f"{what[0]} ('{key}:') kirjoitetaan luettelona, jonka jokainen kohta on omalla rivillään ja alkaa "
+        f"merkeillä '- ', esimerkiksi:\n{key}:\n  - {example}",
+        f"{what[1]} ('{key}:') is a list, each item on its own line starting with '- ', such as:\n{key}:\n  - {example}",
+    )
+
+
 def config_problem(text: str, source: str = "mkdocs.yml") -> Problem | None:
     """The problem if ``mkdocs.yml`` cannot be read; MkDocs' own tags (``!ENV``) are no mistake."""
     try:

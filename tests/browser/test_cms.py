@@ -232,3 +232,35 @@ def test_what_the_cms_saves_keeps_pages_byte_for_byte_and_the_price_file_readabl
     assert english == files["docs/hinnat.en.md"]
     assert not context.traffic.foreign, context.traffic.foreign
     assert not [line for line in page.console if line.startswith(("error", "pageerror"))], page.console
+
+
+def test_the_organisation_form_refuses_a_malformed_business_id_and_saves_what_the_build_reads(browser_context):
+    """Issue 20: the owner's facts have a form, "Yrityksen tiedot". A business ID typed with a space is
+    refused with its Finnish message and nothing is saved; typed right, the legal name and the business
+    ID are saved, and the build reads the file with no problem and shows them."""
+    from website.organisation import DATA_FILE, read_organisation
+
+    context, page, files = open_test_repository(browser_context)
+    save = page.get_by_role("button", name=FINNISH["save"], exact=True)
+    (entry,) = collection("organisation")["files"]
+    page.goto(SITE_ORIGIN + "/admin/#/collections/organisation/entries/organisation")
+    business_id = drawn(page, page.get_by_role("textbox", name=label_of(entry, ("business_id",)), exact=True))
+    legal_name = page.get_by_role("textbox", name=label_of(entry, ("legal_name",)), exact=True)
+    legal_name.fill("Metodi Oy")
+    business_id.fill("0737546 2")
+    save.click()
+    message = " ".join(field(entry, ("business_id",))["pattern"][1].split())
+    page.get_by_text(message).first.wait_for()
+    page.wait_for_timeout(1500)  # time in which a save would have happened
+    assert page.evaluate(READ, DATA_FILE) == files[DATA_FILE], "the CMS saved a refused business ID"
+    assert error_of(business_id) == message and "1234567-8" in message
+
+    business_id.fill("0737546-2")
+    save.click()
+    saved = saved_file(page, DATA_FILE, files[DATA_FILE])
+    organisation, problems = read_organisation(saved)
+    assert problems == [], problems
+    assert (organisation.legal_name, organisation.business_id) == ("Metodi Oy", "0737546-2")
+    assert organisation.contact == read_organisation(files[DATA_FILE])[0].contact, "the contact person kept"
+    assert organisation.identification("fi") == "Metodi Oy, Y-tunnus 0737546-2"
+    assert not context.traffic.foreign, context.traffic.foreign

@@ -135,9 +135,8 @@ def test_the_language_switch_and_the_palette_toggle_raise_no_violation(watched, 
     before = scheme()
     page.click('form[data-md-component="palette"] label:not([hidden])')
     page.wait_for_function("(before) => document.body.getAttribute('data-md-color-scheme') !== before", arg=before)
-    page.hover(".md-select > button")
     with page.expect_navigation():
-        page.click(f".md-select__link[hreflang={other}]")
+        page.click(f".site-language__link[hreflang={other}]")
     assert page.url == SITE_ORIGIN + HOME[other] + "maksajille/"
     assert scheme() != before, "the chosen colour scheme is kept on the other language's page"
     settled(page)

@@ -11,10 +11,15 @@ Layer: Chromium on the built site.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browsing import new_context, open_page, search_results, tab_until, wait_until_search_is_ready
-from search_helpers import BASE_FORM, ENGLISH_WORD, FINNISH_WORD, INFLECTED_FORMS, OWN_PAGE, index_words
+from search_helpers import (
+    BASE_FORM, BRIEF_WORDS, CONTACT_PAGE, CONTACT_WORDS, ENGLISH_WORD, FINNISH_WORD, FOLDED, INFLECTED_FORMS, NOTHING,
+    OWN_PAGE, brief_and_body_pages, index_words,
+)
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +85,87 @@ def test_a_changed_stem_is_found_by_its_beginning(built_site, search_page):
     pages = {path for path, words in index_words(built_site, "fi").items() if {"valmennuksen", "valmennukseen"} & words}
     found = set(search_results(search_page("fi"), "valmennu"))
     assert pages and pages <= found, (sorted(pages), sorted(found))
+
+
+# --------------------------------------------------------------------------- issue 21: forgiving, helpful search
+
+
+@pytest.mark.parametrize("word,page", FOLDED["fi"])
+def test_a_word_typed_without_diacritics_finds_its_page(search_page, word, page):
+    found = search_results(search_page("fi"), word)
+    assert page in found, f"“{word}” should find {page}, found {found}"
+
+
+def test_diacritics_are_folded_both_ways(search_page):
+    page = search_page("fi")
+    assert search_results(page, "tukihenkilö") == search_results(page, "tukihenkilo")
+    assert search_results(page, "sähköposti") == search_results(page, "sahkoposti")
+
+
+def test_folding_keeps_the_languages_apart(search_page):
+    assert search_results(search_page("en"), "tukihenkilo") == []
+
+
+@pytest.mark.parametrize("language,word", [(language, word) for language, words in CONTACT_WORDS.items() for word in words])
+def test_a_contact_word_brings_the_contact_page_first(search_page, language, word):
+    found = search_results(search_page(language), word)
+    assert found and found[0] == CONTACT_PAGE[language], f"“{word}”: {found}"
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_the_brief_box_weighs_more_than_body_text(built_site, search_page, language):
+    word, page = BRIEF_WORDS[language]
+    brief, body = brief_and_body_pages(built_site, language, word)
+    assert page in brief and body, f"pick another word: “{word}” is in the briefs of {brief}, the bodies of {body}"
+    found = search_results(search_page(language), word)
+    assert found[0] == page, f"“{word}”: {found}"
+
+
+def test_a_title_weighs_more_than_body_text(search_page):
+    assert search_results(search_page("fi"), "hinnat")[0] == "/hinnat/"
+    assert search_results(search_page("en"), "prices")[0] == "/en/hinnat/"
+
+
+# The contrast of an element's text with the nearest opaque background behind it (axe reports text in
+# the fixed search box as "incomplete", not as a violation, so it is measured here).
+TEXT_CONTRAST = """(element) => {
+  const rgb = (colour) => (colour.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  let behind = [255, 255, 255];
+  for (let node = element; node; node = node.parentElement) {
+    const [r, g, b, a = 1] = rgb(getComputedStyle(node).backgroundColor);
+    if (a >= 0.9) { behind = [r, g, b]; break; }
+  }
+  const [l1, l2] = [luminance(rgb(getComputedStyle(element.querySelector('p')).color)), luminance(behind)].sort((a, b) => b - a);
+  return (l1 + 0.05) / (l2 + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_no_results_gives_contact_links_and_the_main_pages(search_page, language, contact):
+    page = search_page(language)
+    assert search_results(page, NOTHING[language]) == []
+    help_box = page.locator("[data-site-search-help]")
+    help_box.wait_for(state="visible")
+    assert help_box.get_attribute("hidden") is None
+    links = help_box.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert f"tel:{contact['phone_uri']}" in links and f"mailto:{contact['email']}" in links
+    home = "/" if language == "fi" else "/en/"
+    paths = [path for path in help_box.locator("li a").evaluate_all("links => links.map(link => new URL(link.href).pathname)")]
+    assert paths[0] == home and CONTACT_PAGE[language] in paths and len(paths) >= 4, paths
+    assert help_box.evaluate("box => box.closest('[lang]').lang") == language
+    assert help_box.evaluate(TEXT_CONTRAST) >= 4.5, "the help's text must be readable on its background"
+    # A search that finds something hides it again.
+    assert search_results(page, OWN_PAGE[language][0])
+    assert help_box.is_hidden()
+
+
+@pytest.mark.parametrize("language,word,joined", [("fi", "kataja", "KatajaSosiaalialan"), ("en", "kataja", "KatajaManager")])
+def test_snippets_keep_the_spaces_between_words(search_page, language, word, joined):
+    page = search_page(language)
+    assert search_results(page, word)
+    texts = page.locator(".md-search-result__article").all_inner_texts()
+    assert texts and not any(joined in text.replace("\n", "") for text in texts), texts
+    assert any(re.search(r"Kataja\s+\S", text) for text in texts), texts

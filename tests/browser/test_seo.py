@@ -46,9 +46,8 @@ def test_clicking_the_other_language_opens_the_same_page(browser, built_site, pa
     context = new_context(browser, built_site, viewport={"width": width, "height": 800})
     try:
         page = open_page(context, path)
-        page.hover(".md-select > button")
         with page.expect_navigation():
-            page.click(f".md-select__link[hreflang={other}]")
+            page.click(f".site-language__link[hreflang={other}]")
         assert page.url == SITE_ORIGIN + path_of(other, slug)
         assert page.get_attribute("html", "lang") == other
     finally:

@@ -51,7 +51,7 @@ def test_a_filled_fact_shows_everywhere_it_is_needed(project_copy, tmp_path):
     assert f"Palveluntuottaja: {identification}." in contact and "Palvelemme näillä kielillä: suomi ja ruotsi." in contact
     purchasers = page("maksajille")
     assert "Soteri): palveluyksikkö Metodi, Turku." in purchasers and "Kysy meiltä Soteri" not in purchasers
-    # Printed: every sheet's running line, and the colophon at the end.
+    # Printed: every sheet's running line (the colophon at the end is for browsers without attr()).
     assert re.search(r'<html [^>]*data-print-header="Metodi Oy, Y-tunnus 0737546-2, [^"]* · Hinnat · Hinnasto on voimassa', page("hinnat"))
     assert f"Palveluntuottaja: {identification}" in page("palveluehdot").split('class="print-colophon"')[1]
     organisation = json_ld(page(""))

@@ -414,7 +414,8 @@ def test_every_guide_page_has_a_breadcrumb_a_notice_and_previous_next_within_the
             assert re.search(r'<span aria-current="page">[^<]+</span>', path[1]), slug
             notice = re.search(r'<p class="guide-notice">(.*?)</p>', article, re.S)[1]
             assert "Metodi" in notice and "neuropsykiatrinen-valmennus/" in notice and "ammatillinen-tukihenkilotoiminta/" in notice
-            assert ("toipumisorientaatio-opas" in notice) if language == "fi" else ("recovery-orientation guide" in notice)
+            assert ("toipumisorientaatio-opas" in notice.lower()) if language == "fi" else ("recovery-orientation guide" in notice)
+            assert "Ristolainen 2021" in notice, "the guide's author, not Metodi, wrote it"
             links = re.findall(r'class="guide-pager__link[^"]*" href="([^"]+)" rel="(prev|next)"', article)
             assert all(not href.startswith("../../") or "toipumisorientaatio" in href for href, _ in links), slug
             walked.append(sorted(rel for _, rel in links))

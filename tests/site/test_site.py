@@ -31,18 +31,24 @@ def test_every_page_exists_in_both_languages_with_its_lang(built_site, language,
 @pytest.mark.parametrize("slug", SLUGS)
 def test_language_selector_links_to_the_counterpart(built_site, language, slug):
     page_url = f"{SITE_URL}/{LANGUAGES[language]}{slug}"
-    links = Elements(page_html(built_site, slug, language)).find("a", **{"class": "md-select__link"})
-    assert sorted(link["lang"] for link in links) == ["en", "fi"]
+    links = Elements(page_html(built_site, slug, language)).find("a", **{"class": "site-language__link"})
+    other = "en" if language == "fi" else "fi"
+    assert [link["lang"] for link in links] == [other], "one link, to the other language"
     for link in links:
         assert link["hreflang"] == link["lang"]
         assert urljoin(page_url, link["href"]) == f"{SITE_URL}/{LANGUAGES[link['lang']]}{slug}"
 
 
-def test_language_names_are_in_their_own_language(built_site):
-    html = page_html(built_site, "maksajille/", "en")
-    assert re.search(r'lang="fi"[^>]*>\s*Suomi\s*<', html)
-    assert re.search(r'lang="en"[^>]*>\s*English\s*<', html)
-    assert "flag" not in html.lower()
+@pytest.mark.parametrize("language,words", [("fi", ("In English", "EN")), ("en", ("Suomeksi", "FI"))])
+def test_the_language_switch_names_its_target_in_words(built_site, language, words):
+    """Issue 21: in words, in the target language, no icon and no flag."""
+    html = page_html(built_site, "maksajille/", language)
+    switch = re.search(r'<a [^>]*class="site-language__link"[^>]*>(?P<inside>.*?)</a>', html, re.DOTALL)
+    assert switch, "no language switch"
+    inside = switch["inside"]
+    long, short = words
+    assert re.search(rf'class="site-language__long">{long}<', inside) and re.search(rf'class="site-language__short">{short}<', inside)
+    assert "<svg" not in inside and "flag" not in html.lower()
 
 
 def test_each_language_has_its_own_site_name_and_description(built_site):

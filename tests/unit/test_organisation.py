@@ -75,7 +75,7 @@ def test_a_phone_number_written_internationally_shows_at_home_as_dialled_in_finl
 def test_empty_facts_say_interim_words_and_filled_ones_show_in_both_languages():
     empty, _ = read_organisation(TEXT)
     assert org.fact_sentence(empty, "service_area", "fi") == "Kysy meiltä, toimimmeko sinun alueellasi."
-    assert org.fact_sentence(empty, "languages", "en").startswith("Please ask us which languages")
+    assert org.fact_sentence(empty, "languages", "en").startswith("Please also ask us which languages")
     assert org.fact_sentence(empty, "controller", "fi").startswith("Rekisterinpitäjä on Metodi.")
     assert "[" not in org.fact_sentence(empty, "self_monitoring_plan", "fi")  # no link to nowhere
     text = (with_value("legal_name", '"Metodi Oy"').replace('business_id: ""', 'business_id: "0737546-2"')
