@@ -38,10 +38,10 @@ def test_no_first_view_grows_past_the_limit(loads):
 
 
 # Issue 23's goal is not met: Material's script (34.2 KiB gzip, 36.5 with the estimator) is on every
-# first view, and the first screen's CSS is inline (11 KiB) before rest.css (16.2 KiB), which repeats
+# first view, and the first screen's CSS is inline (11 KiB) before rest.css (16.5 KiB), which repeats
 # it so that the cascade keeps its order. Strict: once every page is within 64 KiB this XPASSes, which
 # fails – then remove the mark and LIMIT_GZIP_BYTES.
-@pytest.mark.xfail(strict=True, reason="issue 23's 64 KiB goal: heaviest first view 75.6 KiB gzip")
+@pytest.mark.xfail(strict=True, reason="issue 23's 64 KiB goal: heaviest first view 76.8 KiB gzip")
 def test_every_first_view_is_within_the_byte_budget(loads):
     found = over(loads, GOAL)
     assert not found, f"{len(found)} page(s) over the {GOAL / 1024:.0f} KiB gzip budget on first view:\n" + "\n".join(found)
