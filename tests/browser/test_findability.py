@@ -163,6 +163,10 @@ def test_a_redirect_page_works_without_javascript(browser, built_site):
         ("/hinat/", "fi", "Hinnat", "/hinnat/"),
         ("/yhteystiedto/", "fi", "Yhteystiedot", "/yhteystiedot/"),
         ("/en/guide/conectedness/", "en", "Connectedness", "/en/toipumisorientaatio/yhteys/"),
+        # Nothing near in the address's own language: the other language's page (phone review of issue 21).
+        ("/prices/", "en", "Prices", "/en/hinnat/"),
+        ("/contact/", "en", "Contact", "/en/yhteystiedot/"),
+        ("/tems/", "en", "Service terms", "/en/palveluehdot/"),
     ],
 )
 def test_the_404_page_suggests_the_nearest_page_in_the_visitors_language(phone, address, language, title, target):
