@@ -13,7 +13,7 @@ images, fonts, and what the scripts fetch afterwards: the search worker, the sea
 language files and the sitemaps Material reads for the language selector. Sizes are given raw and
 gzipped (gzip level 6, what web servers and CDNs commonly use; GitHub Pages compresses similarly).
 
-Targets: at most 100 KiB gzipped on the first view of every page (tests/browser/test_budget.py asserts
+Targets: at most 100 KiB gzipped on the first view of every page (tests/browser/test_first_views.py asserts
 it), and a full build of both languages in under 3 s (reported only: timings depend on the machine
 and are never asserted).
 """
