@@ -52,7 +52,7 @@ def heading_at_top(page, heading_id: str) -> bool:
 # --------------------------------------------------------------------------- the language switch
 
 
-@pytest.mark.parametrize("width", [320, 479, 480, 1280]  # the narrowest, both sides of the 30em step, a laptop)
+@pytest.mark.parametrize("width", [320, 479, 480, 1280])  # the narrowest, both sides of the 30em step, a laptop
 @pytest.mark.parametrize("path,language", [("/hinnat/", "fi"), ("/en/hinnat/", "en")])
 def test_the_switch_shows_its_target_in_words_at_every_width(browser, built_site, path, language, width):
     context = new_context(browser, built_site, viewport={"width": width, "height": 800})
