@@ -372,11 +372,6 @@ def fact_sentence(organisation: Organisation, key: str, language: str) -> str:
     return filled.format(value=value) if value else interim
 
 
-def provider_line(organisation: Organisation, language: str) -> str:
-    """The footer's and the printout's identification: 'Metodi Oy · Y-tunnus …', or '' until known."""
-    return organisation.identification(language)
-
-
 FACT_NAMES = tuple(key for key in SENTENCES["fi"] if key not in ("provider", "controller", "business_id"))
 
 
