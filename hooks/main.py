@@ -251,6 +251,7 @@ def on_env(env, config, files):
     env.filters["contact_card"] = lambda language: (
         contact.render_contact(build.contact, language, build.templates, "footer-contact") if build.contact else ""
     )
+    env.filters["role_in_sentence"] = lambda language: contact.role_in_sentence(build.contact, language)
     env.filters["provider_line"] = lambda language: build.organisation.identification(language) if build.organisation else ""
     env.globals["not_found_addresses"] = redirects.not_found_addresses(build.sources)
     titles = search.menu_titles(build.nav, build.menu_translations)

@@ -15,7 +15,7 @@ gzipped (gzip level 6, what web servers and CDNs commonly use; GitHub Pages comp
 
 Targets: at most 64 KiB gzipped on the first view of every page (issue 23; not met yet, see
 ``LIMIT_GZIP_BYTES``), and a full build of both languages in under 3 s (reported only: timings depend
-on the machine and are never asserted). tests/browser/test_budget.py asserts ``LIMIT_GZIP_BYTES`` on
+on the machine and are never asserted). tests/browser/test_first_views.py asserts ``LIMIT_GZIP_BYTES`` on
 every page, and marks the 64 KiB goal as a strict expected failure that fails once it is met.
 """
 

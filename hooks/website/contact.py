@@ -70,11 +70,17 @@ def render_contact(contact: dict, language: str, templates: Environment, css_cla
     )
 
 
+def role_in_sentence(contact: dict, language: str) -> str:
+    """The role as it reads after a name in running text: in Finnish a title takes a small letter
+    ("Toni Kataja, sosiaalialan palvelujen vastaava"); the card shows it on its own line as written."""
+    role = contact["role"][language]
+    return role[:1].lower() + role[1:] if language == "fi" else role
+
+
 def contact_line(contact: dict, language: str) -> str:
     """'Toni Kataja, sosiaalialan palvelujen vastaava: puhelin 0400 578 743, sähköposti …' (Markdown)."""
     labels = LABELS[language]
-    role = contact["role"][language]
-    role = role[:1].lower() + role[1:] if language == "fi" else role
+    role = role_in_sentence(contact, language)
     phone = f"[{contact['phone'][language]}](tel:{contact['phone_uri']})"
     email = f"[{contact['email']}](mailto:{contact['email']})"
     return f"{contact['name']}, {role}: {labels['phone'].lower()} {phone}, {labels['email'].lower()} {email}"

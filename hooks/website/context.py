@@ -8,7 +8,9 @@ build date becomes a problem in ``problems``, which the checking pass reports wi
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -146,18 +148,30 @@ def build_context(
 
 def base_version(project: Path, environ: dict[str, str]) -> str | None:
     """The git revision this build's change is based on: a pull request's base branch; on a push to
-    `main`, the commit before; for a staff member's own build, `main` (or, on `main` itself, the last
+    `main`, what `main` was before the push (a push of several commits is compared as a whole, not
+    only its last commit); for a staff member's own build, `main` (or, on `main` itself, the last
     commit, so that uncommitted edits count). None where there is nothing to compare with."""
     if environ.get("GITHUB_BASE_REF"):
         return f"origin/{environ['GITHUB_BASE_REF']}"
     if environ.get("GITHUB_ACTIONS") == "true":
-        return "HEAD^" if environ.get("GITHUB_EVENT_NAME") == "push" else None
+        return (pushed_over(environ) or "HEAD^") if environ.get("GITHUB_EVENT_NAME") == "push" else None
     branch = (git(project, "rev-parse", "--abbrev-ref", "HEAD") or "").strip()
     if not branch:
         return None
     if branch == "main":
         return "HEAD"
     return "main" if git(project, "rev-parse", "--verify", "--quiet", "main") else "origin/main"
+
+
+def pushed_over(environ: dict[str, str]) -> str | None:
+    """The commit a push replaced (the event's "before"), or None: no event file, or a new branch."""
+    try:
+        before = json.loads(Path(environ["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8")).get("before")
+    except (KeyError, OSError, ValueError):
+        return None
+    if isinstance(before, str) and re.fullmatch(r"[0-9a-f]{40}", before) and before.strip("0"):
+        return before
+    return None
 
 
 def base_price_file(project: Path, environ: dict[str, str]) -> PriceData | None:

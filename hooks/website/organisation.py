@@ -239,10 +239,14 @@ class OrganisationReader(staff_yaml.Reader):
         try:
             self.keys(tree, (), ("name", "contact"), tuple(key for key in KEYS if key not in ("name", "contact")))
             name = self.text(tree["name"], ("name",))
-            contact = self.contact(tree["contact"], name)
         except StaffError as error:
             self.problems.append(error.problem)
             return None
+        try:
+            contact = self.contact(tree["contact"], name)
+        except StaffError as error:  # the other facts are still checked: every mistake in one build
+            self.problems.append(error.problem)
+            contact = None
         business_id = self.optional_text(tree, "business_id")
         if business_id and not business_id_is_valid(business_id):
             self.note(("business_id",),
@@ -267,6 +271,9 @@ class OrganisationReader(staff_yaml.Reader):
                       "the path of a file in the site starting with / (the file goes in docs/assets/).")
             plan = ""
         texts = {key: self.pair(tree, key) for key in PER_LANGUAGE}
+        languages = self.languages(tree.get("languages"))
+        if contact is None:
+            return None
         # The contact card shows the phone hours and the buttons the reply time.
         contact |= {"phone_hours": texts["phone_hours"], "reply_time": texts["reply_time"]}
         return Organisation(
@@ -277,7 +284,7 @@ class OrganisationReader(staff_yaml.Reader):
             address=self.optional_text(tree, "address"),
             soteri_registration=self.optional_text(tree, "soteri_registration"),
             self_monitoring_plan=plan,
-            languages=self.languages(tree.get("languages")),
+            languages=languages,
             texts=texts,
         )
 
@@ -288,7 +295,7 @@ class OrganisationReader(staff_yaml.Reader):
             return (self.docs_dir / address.lstrip("/")).is_file()
         return False
 
-    def contact(self, value: Any, organisation_name: str) -> dict:
+    def contact(self, value: Any, organisation_name: str) -> dict | None:
         path = ("contact",)
         self.keys(value, path, CONTACT_KEYS)
         name = self.text(value["name"], path + ("name",))
@@ -298,17 +305,19 @@ class OrganisationReader(staff_yaml.Reader):
         typed = self.text(value["phone"], path + ("phone",))
         forms = phone_forms(typed)
         if forms is None:
-            raise self.fail(path + ("phone",),
+            self.note(path + ("phone",),
                             f"'{typed}' ei ole suomalainen puhelinnumero. Kirjoita numero niin kuin se soitetaan "
                             "Suomesta, esimerkiksi 0400 578 743, tai kansainvälisesti, esimerkiksi +358 400 578 743.",
                             f"'{typed}' is not a Finnish phone number. Write it as dialled in Finland, such as "
                             "0400 578 743, or internationally, such as +358 400 578 743.")
         email = self.text(value["email"], path + ("email",))
         if not EMAIL.fullmatch(email):
-            raise self.fail(path + ("email",),
+            self.note(path + ("email",),
                             f"'{email}' ei ole sähköpostiosoite. Kirjoita se muodossa nimi@metodi.fi, ilman "
                             "välilyöntejä ja ilman sanaa mailto.",
                             f"'{email}' is not an e-mail address. Write it as name@metodi.fi, with no spaces.")
+        if forms is None or not EMAIL.fullmatch(email):
+            return None  # both mistakes are noted; nothing is shown from half-checked details
         shown, uri = forms
         return {"organisation": organisation_name, "name": name, "role": roles, "phone": shown, "phone_uri": uri,
                 "email": email}
@@ -370,11 +379,6 @@ def fact_sentence(organisation: Organisation, key: str, language: str) -> str:
     else:
         value = organisation.value(key, language)
     return filled.format(value=value) if value else interim
-
-
-def provider_line(organisation: Organisation, language: str) -> str:
-    """The footer's and the printout's identification: 'Metodi Oy · Y-tunnus …', or '' until known."""
-    return organisation.identification(language)
 
 
 FACT_NAMES = tuple(key for key in SENTENCES["fi"] if key not in ("provider", "controller", "business_id"))

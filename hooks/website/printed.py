@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from .contact import role_in_sentence
 from .context import BuildContext
 from .last_updated import format_updated, last_updated
 from .pages import PageName
@@ -56,8 +57,7 @@ def footer_text(context: BuildContext, src_uri: str, language: str, address: str
     person = context.contact
     if person:
         labels = FOOTER_LABELS[language]
-        role = person["role"][language]
-        role = role[:1].lower() + role[1:] if language == "fi" else role
+        role = role_in_sentence(person, language)
         parts.append(f"{labels['contact']}: {person['name']}, {role}, {labels['phone']} {person['phone'][language]}, "
                      f"{person['email']}")
     return " · ".join(part for part in parts if part)

@@ -171,3 +171,47 @@ def test_snippets_keep_the_spaces_between_words(search_page, language, word, joi
     texts = page.locator(".md-search-result__article").all_inner_texts()
     assert texts and not any(joined in text.replace("\n", "") for text in texts), texts
     assert any(re.search(r"Kataja\s+\S", text) for text in texts), texts
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_the_keyboard_reaches_the_no_results_help_and_escape_returns_to_the_search_button(browser, built_site, language, contact):
+    """Phone review of issue 21: with nothing found, Tab closed the search and the arrows stayed in the
+    field, so the help's buttons and links were for mouse and touch only. Now Tab and the arrow keys
+    walk field → call → e-mail → main pages → field, inside the dialog; on a phone, Escape closes
+    the search and gives focus back to the header's search button."""
+    context = new_context(browser, built_site, viewport={"width": 360, "height": 740})
+    page = open_page(context, "/" if language == "fi" else "/en/")
+    button = page.locator('[data-site-toggle="__search"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    wait_until_search_is_ready(page)
+    assert search_results(page, NOTHING[language]) == []
+    help_box = page.locator("[data-site-search-help]")
+    help_box.wait_for(state="visible")
+    stops = help_box.locator("a[href]").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert stops[0] == f"tel:{contact['phone_uri']}" and stops[1] == f"mailto:{contact['email']}"
+    focused = "() => document.activeElement.getAttribute('href') || document.activeElement.className"
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused) == stops[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == stops[1]
+    for _ in stops[1:]:
+        page.keyboard.press("Tab")
+    assert "md-search__input" in page.evaluate(focused), "Tab comes round to the field, inside the dialog"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == stops[-1]
+    assert page.evaluate("() => document.getElementById('__search').checked"), "the search stays open"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-site-toggle=\"__search\"]')")
+    context.close()
+
+
+@pytest.mark.parametrize("language,word,first", [
+    ("fi", "hinnasto", "/hinnat/"), ("fi", "hintoja", "/hinnat/"), ("fi", "hinnoittelu", "/hinnat/"),
+    ("en", "price list", "/en/hinnat/"), ("fi", "email", "/yhteystiedot/"), ("fi", "s-posti", "/yhteystiedot/"),
+])
+def test_words_people_use_for_prices_and_contact_find_those_pages_first(search_page, language, word, first):
+    """Phone review of issue 21: "hintoja" and "hinnoittelu" found nothing, "hinnasto" not the prices."""
+    found = search_results(search_page(language), word)
+    assert found and found[0] == first, f"“{word}”: {found}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from harness import ROOT
 from purchaser_pages_helpers import LANGUAGES, SLUGS
+from site_pages import page_html
 
 
 class PageParser(HTMLParser):
@@ -392,10 +393,6 @@ INTERIM = {
 }
 
 
-def page_html(built_site: Path, language: str, slug: str) -> str:
-    return (built_site / ("" if language == "fi" else "en") / slug / "index.html").read_text(encoding="utf-8")
-
-
 def plain(html: str) -> str:
     from html import unescape
 
@@ -408,7 +405,7 @@ def test_the_purchasers_page_opens_with_quick_facts_for_both_services(built_site
     from website.prices import price_row
 
     data, rate = prices_in_force
-    html = page_html(built_site, language, "maksajille")
+    html = page_html(built_site, "maksajille", language)
     article = html[html.index("<article"):]
     box = article[article.index('class="admonition abstract"'):]
     box = box[: box.index("</div>")]
@@ -437,18 +434,18 @@ def test_the_price_list_says_from_when_it_is_valid_from_the_price_file(built_sit
     schedule = Schedule(data, build_date({"SOURCE_DATE_EPOCH": str(build_epoch)}))
     sentence = validity_sentence(schedule, language)
     assert schedule.valid_from == max(rate.effective for rate in data.vat_rates if rate.effective <= schedule.today)
-    html = page_html(built_site, language, "hinnat")
+    html = page_html(built_site, "hinnat", language)
     # On the page and on every printed sheet (<html data-print-header>).
     assert re.search(r'<html [^>]*data-print-header="Metodi · [^"]*' + re.escape(sentence), html)
-    assert sentence in plain(page_html(built_site, language, "maksajille"))
-    assert sentence in re.search(r'data-print-header="([^"]*)"', page_html(built_site, language, "palveluehdot"))[1]
+    assert sentence in plain(page_html(built_site, "maksajille", language))
+    assert sentence in re.search(r'data-print-header="([^"]*)"', page_html(built_site, "palveluehdot", language))[1]
     # A page without prices carries the provider and its title only.
-    assert re.search(r'data-print-header="Metodi · [^"·]*"', page_html(built_site, language, "toipumisorientaatio/yhteys"))
+    assert re.search(r'data-print-header="Metodi · [^"·]*"', page_html(built_site, "toipumisorientaatio/yhteys", language))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_vat_note_is_a_list_of_every_condition_with_its_sources(built_site, language):
-    html = page_html(built_site, language, "hinnat")
+    html = page_html(built_site, "hinnat", language)
     lists = re.findall(r'<ul class="price-note">(.*?)</ul>', html, re.S)
     assert lists and all(len(re.findall(r"<li>", items)) == 5 for items in lists)
     assert ("Verohallinnon ohje" if language == "fi" else "Tax Administration's guidance") in plain(html)
@@ -457,7 +454,7 @@ def test_the_vat_note_is_a_list_of_every_condition_with_its_sources(built_site, 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_email_is_a_full_alternative_to_calling(built_site, language):
     for slug in ("", "yhteystiedot", "ammatillinen-tukihenkilotoiminta"):
-        html = page_html(built_site, language, slug)
+        html = page_html(built_site, slug, language)
         actions = re.findall(r'<div class="contact-actions">(.*?)</div>', html, re.S)
         assert actions, slug
         for block in actions:

@@ -1,5 +1,5 @@
 """Page weight: the first view of every page within the budget, measured in Chromium by: the parts that
-need no build (the rest, and what is checked and why: tests/browser/test_budget.py).
+need no build (the rest, and what is checked and why: tests/browser/test_first_views.py).
 
 Layer: unit tests, no build.
 """

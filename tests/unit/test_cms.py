@@ -414,3 +414,16 @@ def test_the_organisation_form_covers_every_key_of_the_file_and_refuses_what_the
         organisation, problems = read_organisation(text.replace("  phone: 0400 578 743", f"  phone: {value}"))
         assert problems == [], (value, problems)
     assert {option["value"] for option in fields["languages"]["options"]} >= {"fi", "sv", "en"}
+
+
+def test_front_matter_keys_stand_in_the_order_the_cms_writes_them():
+    """Sveltia writes front matter in its fields' order: a page with its keys in another order would
+    change on every save through the CMS (found when keywords came after aliases on the prices page)."""
+    for item in page_collections():
+        order = [field["name"] for field in item["fields"] if field["name"] != "body"]
+        for path in page_files():
+            if not entry_regex(item).match(path):
+                continue
+            meta, _ = split_page(path)
+            keys = [key for key in meta if key in order]
+            assert keys == sorted(keys, key=order.index), f"{path}: front matter {keys}, the CMS writes {order}"

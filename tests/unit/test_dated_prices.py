@@ -138,6 +138,17 @@ def test_the_base_is_the_pull_requests_base_or_the_last_publish(environ, branch,
     assert base_version(tmp_path, environ) == expected
 
 
+def test_a_push_of_several_commits_is_compared_with_main_before_the_push(tmp_path):
+    """A staff trial: two commits pushed together, a price overwritten in the first; the push build
+    compared only with the second's parent and published the changed price quietly."""
+    event = tmp_path / "event.json"
+    environ = {"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "push", "GITHUB_EVENT_PATH": str(event)}
+    event.write_text('{"before": "' + "a1" * 20 + '", "after": "' + "b2" * 20 + '"}', encoding="utf-8")
+    assert base_version(tmp_path, environ) == "a1" * 20
+    event.write_text('{"before": "' + "0" * 40 + '"}', encoding="utf-8")  # a new branch: nothing before it
+    assert base_version(tmp_path, environ) == "HEAD^"
+
+
 def test_a_staff_build_compares_with_main(tmp_path):
     from git_repo import commit, git
 

@@ -62,6 +62,14 @@ def test_every_mistake_of_the_file_at_once_and_a_typo_in_a_key():
     messages = " | ".join(problem.finnish for problem in problems)
     assert len(problems) == 3, messages  # the ID, the half-filled pair, the language
     assert "teksti puuttuu kieleltä 'en'" in messages and "'xx' ei ole kielikoodi" in messages
+    # A mistake in the contact details does not hide the others (a staff trial: four mistakes, three named).
+    text = with_value("business_id", '"1234567-2"').replace("  phone: 0400 578 743", "  phone: 0400 57")
+    organisation, problems = read_organisation(text.replace("  email: toni.kataja@metodi.fi", "  email: x@metodi"))
+    assert organisation is None
+    assert sorted(problem.line for problem in problems) == sorted(
+        next(index for index, line in enumerate(TEXT.splitlines()) if line.startswith(start)) + 1
+        for start in ("business_id:", "  phone:", "  email:")
+    ), [problem.finnish for problem in problems]
     _, problems = read_organisation(TEXT.replace("business_id:", "bussiness_id:"))
     assert "Tarkoititko 'business_id'?" in problems[0].finnish
 
