@@ -216,6 +216,17 @@ def purge(css: str, content: list[tuple[str, str]], safelist: dict, split: bool 
 # --------------------------------------------------------------------------- the two files
 
 
+FOCUS_VISIBLE_CLASS = re.compile(r"\.focus-visible(?![\w-])")
+
+
+def native_focus_visible(css: str) -> str:
+    """Material's rules for the ``focus-visible`` class, which the polyfill in its script sets, on the
+    browser's own ``:focus-visible`` instead. Its script loads at the visitor's first touch: a keyboard
+    user's first Tab stops would otherwise have no ring at all (Material's ``:not(.focus-visible)``
+    rules take it away), and the polyfill misses the key press that loaded it."""
+    return FOCUS_VISIBLE_CLASS.sub(":focus-visible", css)
+
+
 def write_purged(site: Path) -> None:
     sources = our_sources()
     content = [(without_inline_styles(path.read_text(encoding="utf-8")), "html") for path in sorted(site.rglob("*.html"))]
@@ -226,7 +237,7 @@ def write_purged(site: Path) -> None:
     answer = purge(css, content, {"standard": list(SAFELIST), "variables": variables}, blocklist=BLOCKLIST)
     names = " and ".join(path.name for path in material_stylesheets())
     header = stamp(f"Material's {names} through PurgeCSS {answer['version']}", purged_inputs())
-    PURGED.write_text(header + answer["css"].strip() + "\n", encoding="utf-8")
+    PURGED.write_text(header + native_focus_visible(answer["css"]).strip() + "\n", encoding="utf-8")
     print(f"{PURGED.relative_to(ROOT)}: {len(css) // 1024} KiB -> {PURGED.stat().st_size // 1024} KiB "
           f"({len(answer['rejected'])} selectors left out)")
 

@@ -276,6 +276,29 @@ def test_colour_scheme_toggle_works_from_the_keyboard(browser, built_site, schem
         context.close()
 
 
+def test_the_colour_scheme_follows_the_system_until_the_visitor_chooses_one(browser, built_site):
+    """partials/palette.html: before any touch (Material's script not loaded) and after a choice."""
+    context = new_context(browser, built_site, viewport={"width": 375, "height": 800}, color_scheme="light")
+    try:
+        page = open_page(context, "/en/hinnat/")
+        state = lambda: page.evaluate(  # noqa: E731
+            "() => [document.body.getAttribute('data-md-color-scheme'), document.querySelector('[data-site-palette] label:not([hidden])').htmlFor,"
+            " document.querySelector('meta[name=color-scheme]').content, !!window.document$]"
+        )
+        assert state() == ["default", "__palette_1", "light", False]
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        assert state() == ["slate", "__palette_0", "dark", False]
+        page.click("[data-site-palette] label:not([hidden])")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.emulate_media(color_scheme="light")
+        page.emulate_media(color_scheme="dark")
+        page.reload()
+        assert state()[:3] == ["default", "__palette_1", "light"], "the visitor's choice is kept over the system's"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("language", ["fi"])
 def test_checklists_work_from_the_keyboard(browser, built_site, language):
     context = new_context(browser, built_site, viewport={"width": 1280, "height": 800})

@@ -70,3 +70,13 @@ def test_critical_css_has_only_rules_of_the_two():
     """critical.css adds nothing: every class selector in it is in material.css or site.css."""
     inputs = selector_classes(css.PURGED.read_text(encoding="utf-8") + css.SITE_CSS.read_text(encoding="utf-8"))
     assert selector_classes(css.CRITICAL.read_text(encoding="utf-8")) <= inputs, RUN
+
+
+def test_focus_rings_need_no_script():
+    """Material's script, and the focus-visible polyfill in it, load at the first touch: the rings must
+    come from the browser's own :focus-visible, or a keyboard user's first Tab stops show none."""
+    assert css.native_focus_visible(".md-header__button:not(.focus-visible){outline:none}.md-typeset a.focus-visible{x}") == (
+        ".md-header__button:not(:focus-visible){outline:none}.md-typeset a:focus-visible{x}"
+    )
+    for path in (css.PURGED, css.CRITICAL, css.REST):
+        assert ".focus-visible" not in path.read_text(encoding="utf-8").split("*/", 1)[1], f"{path.name}: {RUN}."

@@ -144,6 +144,15 @@ def test_every_data_cell_carries_its_column_name():
     assert tables.label_cells("<table><tr><td>x</td></tr></table>") == "<table><tr><td>x</td></tr></table>"
 
 
+def test_every_table_is_written_in_materials_scroll_box_once():
+    opening, closing = tables.SCROLL_WRAP
+    html = "<p>a</p><table data-cards><tr><td>1</td></tr></table><p>b</p><table><tr><td>2</td></tr></table>"
+    result = tables.wrap_tables(html)
+    assert result == f"<p>a</p>{opening}<table data-cards><tr><td>1</td></tr></table>{closing}<p>b</p>{opening}<table><tr><td>2</td></tr></table>{closing}"
+    assert tables.wrap_tables(result) == result
+    assert opening == '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+
+
 def test_a_table_without_caption_is_found_by_its_line():
     source = "---\ndescription: x\n---\n\nTable: Hinnat\n\n| a |\n| - |\n| 1 |\n\nTeksti.\n\n| b |\n| - |\n"
     assert tables.uncaptioned_table_lines(source) == [13]
