@@ -276,6 +276,16 @@ def test_colour_scheme_toggle_works_from_the_keyboard(browser, built_site, schem
         context.close()
 
 
+def test_the_colour_scheme_is_set_before_anything_is_drawn(built_site):
+    """partials/colour-scheme.html runs before the header: a page that arrives slowly is never drawn in
+    the light scheme first for a visitor in the dark one (the toggle's script, inside the header, came
+    3.7 KB later and let a light frame through in the review)."""
+    for page in ("index.html", "en/hinnat/index.html", "404.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        body, scheme, header = html.index("<body"), html.index('document.body.setAttribute("data-md-color-"'), html.index("<header")
+        assert body < scheme < header and scheme - body < 1500, (page, scheme - body, header - body)
+
+
 def test_the_colour_scheme_follows_the_system_until_the_visitor_chooses_one(browser, built_site):
     """partials/palette.html: before any touch (Material's script not loaded) and after a choice."""
     context = new_context(browser, built_site, viewport={"width": 375, "height": 800}, color_scheme="light")
