@@ -292,6 +292,7 @@ def on_post_page(output_html, page, config):
         html = seo.with_noindex(html)
     folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
     page_dir = os.path.dirname(page.file.dest_uri)
+    html = stylesheets.inline_critical(html, page_dir, folders, _build.context.bundles)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
     src_uri, language = page.file.src_uri, language_of(page.file.src_uri)
     title = "" if page.is_homepage else (page.title or "")
@@ -309,6 +310,8 @@ def on_post_template(output_content, template_name, config):
     html = valid_html.fix_material_markup(output_content)
     if seo.noindex_requested(os.environ):
         html = seo.with_noindex(html)  # the 404 page is a template, not a page
+    folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
+    html = stylesheets.inline_critical(html, "", folders, _build.context.bundles)
     html = security.with_policy(html)  # last: its hashes are of the page's final scripts
     if template_name == output.NOT_FOUND_PAGE:
         _build.context.not_found_pages[config.theme["language"]] = html

@@ -9,13 +9,14 @@
 Page weight is measured in Chromium, not estimated from files: every page of both languages is
 opened in a fresh browser context (empty cache, as on a first visit) with the built site served at
 its real origin, and every response is recorded until the network is idle – HTML, CSS, scripts,
-images, fonts, and what the scripts fetch afterwards: the search worker, the search index, the lunr
-language files and the sitemaps Material reads for the language selector. Sizes are given raw and
+images, fonts, and anything a script fetches afterwards. (Material's script, and with it the search
+worker, the index and the sitemaps it reads, waits for the visitor's first touch: a first view that
+fetches them fails the tests.) Sizes are given raw and
 gzipped (gzip level 6, what web servers and CDNs commonly use; GitHub Pages compresses similarly).
 
-Targets: at most 100 KiB gzipped on the first view of every page (tests/browser/test_first_views.py asserts
-it), and a full build of both languages in under 3 s (reported only: timings depend on the machine
-and are never asserted).
+Targets: at most 64 KiB gzipped on the first view of every page (issue 23;
+tests/browser/test_first_views.py asserts it on every page), and a full build of both languages in
+under 3 s (reported only: timings depend on the machine and are never asserted).
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ from urllib.parse import urlsplit
 from first_view import KINDS, PageLoad, Response, gzip_size, kind_of, measure_pages  # noqa: F401  (tests/unit/test_budget.py)
 from harness import ROOT, build_site, launch_chromium, page_paths
 
-BUDGET_GZIP_BYTES = 100 * 1024
+#: Issue 23's budget (100 KiB before). Measured after it: 38.7–43.7 KiB, the heaviest /hinnat/ (its
+#: HTML 24.7 with 11 of inline first-screen CSS, rest.css 16.5, the estimator 2.3). Material's script
+#: (34 KiB) is not in a first view: it loads at the visitor's first touch (overrides/main.html).
+BUDGET_GZIP_BYTES = 64 * 1024
 BUILD_TARGET_SECONDS = 3.0
 SUITE_TARGET_SECONDS = 5 * 60
 

@@ -6,6 +6,7 @@
     python3 scripts/dev.py test --fast   only the unit and built-site layers (well under a minute)
     python3 scripts/dev.py build    the site for publishing, into site/
     python3 scripts/dev.py budget   page weight and build time figures
+    python3 scripts/dev.py css      rewrite the site's generated CSS (after editing site.css or templates)
     python3 scripts/dev.py stale    English pages older than their Finnish page (a reminder)
     python3 scripts/dev.py owner    the owner's facts still empty in data/organisation.yml (in Finnish)
 
@@ -232,7 +233,7 @@ def _close(report: Path, built: bool, serving: bool) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale", "owner"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "budget", "stale", "css", "owner"}:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     if command == "stale":  # the standard library and git only: no virtual environment needed
@@ -257,6 +258,8 @@ def main(argv: list[str]) -> None:
         run([str(PYTHON), str(ROOT / "scripts" / "owner_facts.py"), *rest])
     elif command == "budget":
         run([str(PYTHON), str(ROOT / "scripts" / "budget.py"), *rest])
+    elif command == "css":
+        run([str(PYTHON), str(ROOT / "scripts" / "css.py"), *rest])
     else:
         if "--fast" not in rest:
             ensure_chromium()

@@ -50,7 +50,7 @@ class BuildContext:
     problems: list[Problem] = field(default_factory=list)  # found while reading the inputs
     #: Pages the preview shows in one language only, by file name (``translations.MissingPair``).
     in_one_language: dict = field(default_factory=dict)
-    #: Stylesheet bundles made in this build (``stylesheets.bundle_page``).
+    #: Stylesheet bundles made in this build, and the critical/rest split read once (``stylesheets``).
     bundles: dict = field(default_factory=dict)
     #: The 404 page as each language's build rendered it.
     not_found_pages: dict[str, str] = field(default_factory=dict)

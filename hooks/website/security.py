@@ -15,9 +15,10 @@ page's ``<head>`` (after ``<meta charset>`` where that comes first: it must stay
   page, so every page has its own list. JSON data blocks (``application/json``: Material's
   ``__config``, the estimator's figures; ``application/ld+json``) are not run and need no hash:
   Chromium neither runs them nor reports them (tests/browser/test_csp.py).
-- Styles: ``'self'`` only. No page has a ``style`` attribute or a ``<style>`` element; Material's
-  script sets positions and sizes through the CSSOM (``element.style.top = …``,
-  ``style.setProperty``), which a policy does not govern.
+- Styles: the site's own files, and the page's ``<style>`` elements by the sha256 of their text
+  (``inline_style_hashes``): the first screen's CSS, inlined by website.stylesheets. Never
+  ``'unsafe-inline'``: no page has a ``style`` attribute. Material's script sets positions and sizes
+  through the CSSOM (``element.style.top = …``, ``style.setProperty``), which a policy does not govern.
 - Images: the site's files and ``data:``: Material's stylesheet draws its icons with ``data:`` SVGs.
 - Search: Material's worker is a file of the site (``worker-src`` falls back to ``script-src``,
   ``'self'``) and fetches the index from the site (``connect-src`` is ``default-src``, ``'self'``).
@@ -50,7 +51,7 @@ REFERRER_POLICY = "same-origin"
 PAGE_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
     ("script-src", "'self'"),  # + the page's inline scripts' hashes
-    ("style-src", "'self'"),
+    ("style-src", "'self'"),  # + the page's <style> elements' hashes
     ("img-src", "'self' data:"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
@@ -111,14 +112,18 @@ OUR_META = re.compile(
 
 
 class _InlineScripts(HTMLParser):
-    """The text of each inline script the browser would run, as the HTML parser reads it."""
+    """The text of each inline script the browser would run, and of each ``<style>`` element, as the
+    HTML parser reads them."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.scripts: list[str] = []
+        self.styles: list[str] = []
         self._text: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "style":
+            self._text = []
         if tag != "script":
             return
         attributes = {name: (value or "") for name, value in attrs}
@@ -130,21 +135,30 @@ class _InlineScripts(HTMLParser):
             self._text.append(data)
 
     def handle_endtag(self, tag):
-        if tag == "script" and self._text is not None:
-            self.scripts.append("".join(self._text))
+        if tag in {"script", "style"} and self._text is not None:
+            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
             self._text = None
+
+
+def _parsed(html: str) -> _InlineScripts:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser
 
 
 def inline_scripts(html: str) -> list[str]:
     """The texts of the page's inline scripts that run: no ``src``, a JavaScript type or none."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    return _parsed(html).scripts
+
+
+def inline_styles(html: str) -> list[str]:
+    """The texts of the page's ``<style>`` elements."""
+    return _parsed(html).styles
 
 
 def script_hash(text: str) -> str:
-    """The CSP source that allows a script with this text (browsers read CR LF and CR as LF)."""
+    """The CSP source that allows a script or style element with this text (browsers read CR LF and CR as LF)."""
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
@@ -155,12 +169,22 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(script_hash(text) for text in inline_scripts(html)))
 
 
-def policy(hashes: list[str], directives: tuple[tuple[str, str], ...] = PAGE_DIRECTIVES) -> str:
-    """The policy text: the directives in order, ``script-src`` followed by ``hashes``."""
+def inline_style_hashes(html: str) -> list[str]:
+    """One hash per distinct ``<style>`` element of the page, in the page's order."""
+    return list(dict.fromkeys(script_hash(text) for text in inline_styles(html)))
+
+
+def policy(
+    hashes: list[str], directives: tuple[tuple[str, str], ...] = PAGE_DIRECTIVES, style_hashes: list[str] = ()
+) -> str:
+    """The policy text: the directives in order, ``script-src`` followed by ``hashes``, ``style-src``
+    by ``style_hashes``."""
     parts = []
     for name, sources in directives:
-        if name == "script-src" and hashes:
-            sources = " ".join([sources, *hashes])
+        extra = hashes if name == "script-src" else style_hashes if name == "style-src" else ()
+        # A hash would switch 'unsafe-inline' off (CSP 3), so none goes beside it (the CMS's styles).
+        if extra and "'unsafe-inline'" not in sources:
+            sources = " ".join([sources, *extra])
         parts.append(f"{name} {sources}")
     return "; ".join(parts)
 
@@ -182,7 +206,7 @@ def with_policy(html: str, directives: tuple[tuple[str, str], ...] = PAGE_DIRECT
     html = OUR_META.sub("", html)
     if not HEAD.search(html):
         return html
-    metas = policy_meta(policy(inline_script_hashes(html), directives)) + referrer_meta()
+    metas = policy_meta(policy(inline_script_hashes(html), directives, inline_style_hashes(html))) + referrer_meta()
     return HEAD.sub(lambda match: match[0] + metas, html, count=1)
 
 

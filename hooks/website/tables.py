@@ -8,6 +8,11 @@ Each data cell also gets its column's name as ``data-label``, and the table ``da
 the stylesheet shows every row as a small card of "column name: value" lines, so no table scrolls
 sideways, while the HTML stays one whole table for screen readers and print. (An attribute rather
 than a class: Material styles only tables without a class.)
+
+Every table is written inside the two boxes Material's script would put it in (a scroll box and a
+padded box), so that the page is laid out the same before Material's script runs, which is only once
+the visitor does something (overrides/main.html), and without script at all. That script wraps every
+table without a class again as it starts; overrides/main.html hands it the bare tables just before.
 """
 
 from __future__ import annotations
@@ -90,5 +95,14 @@ def check(source: Source) -> list[Problem]:
     ]
 
 
+SCROLL_WRAP = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "</div></div>")
+
+
+def wrap_tables(html: str) -> str:
+    """Put every table in Material's scroll box (SCROLL_WRAP), once."""
+    opening, closing = SCROLL_WRAP
+    return TABLE.sub(lambda table: table[0] if html[: table.start()].endswith(opening) else opening + table[0] + closing, html)
+
+
 def render_html(html: str) -> str:
-    return label_cells(caption_tables(html))
+    return wrap_tables(label_cells(caption_tables(html)))

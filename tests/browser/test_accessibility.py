@@ -276,6 +276,39 @@ def test_colour_scheme_toggle_works_from_the_keyboard(browser, built_site, schem
         context.close()
 
 
+def test_the_colour_scheme_is_set_before_anything_is_drawn(built_site):
+    """partials/colour-scheme.html runs before the header: a page that arrives slowly is never drawn in
+    the light scheme first for a visitor in the dark one (the toggle's script, inside the header, came
+    3.7 KB later and let a light frame through in the review)."""
+    for page in ("index.html", "en/hinnat/index.html", "404.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        body, scheme, header = html.index("<body"), html.index('document.body.setAttribute("data-md-color-"'), html.index("<header")
+        assert body < scheme < header and scheme - body < 1500, (page, scheme - body, header - body)
+
+
+def test_the_colour_scheme_follows_the_system_until_the_visitor_chooses_one(browser, built_site):
+    """partials/palette.html: before any touch (Material's script not loaded) and after a choice."""
+    context = new_context(browser, built_site, viewport={"width": 375, "height": 800}, color_scheme="light")
+    try:
+        page = open_page(context, "/en/hinnat/")
+        state = lambda: page.evaluate(  # noqa: E731
+            "() => [document.body.getAttribute('data-md-color-scheme'), document.querySelector('[data-site-palette] label:not([hidden])').htmlFor,"
+            " document.querySelector('meta[name=color-scheme]').content, !!window.document$]"
+        )
+        assert state() == ["default", "__palette_1", "light", False]
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        assert state() == ["slate", "__palette_0", "dark", False]
+        page.click("[data-site-palette] label:not([hidden])")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.emulate_media(color_scheme="light")
+        page.emulate_media(color_scheme="dark")
+        page.reload()
+        assert state()[:3] == ["default", "__palette_1", "light"], "the visitor's choice is kept over the system's"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("language", ["fi"])
 def test_checklists_work_from_the_keyboard(browser, built_site, language):
     context = new_context(browser, built_site, viewport={"width": 1280, "height": 800})

@@ -88,7 +88,7 @@ def test_service_page_ends_with_a_next_step(built_site, language, slug):
 
 def test_price_tables_stay_whole_tables_in_the_html(built_site):
     html = (built_site / "hinnat" / "index.html").read_text(encoding="utf-8")
-    table = re.search(r'<div class="price-table">\s*<table data-cards>.*?</table>', html, re.DOTALL)[0]
+    table = re.search(r'<div class="price-table">\s*<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-cards>.*?</table>', html, re.DOTALL)[0]
     assert "<caption>" in table and table.count('<th scope="col">') == 4
     assert len(re.findall(r"<tr>", table)) == 1 + len(prices_with_vat("fi"))
 

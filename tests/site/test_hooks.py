@@ -7,7 +7,10 @@ Layer: the shared strict build.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+
+from website import stylesheets
 from hooks_helpers import footer
 from harness import ROOT
 
@@ -37,12 +40,15 @@ def test_english_pages_search_their_own_index(built_site):
     assert re.search(r'"base":\s*"\.\."', fi)
 
 
-def test_every_page_makes_one_stylesheet_request(built_site):
-    site_css = (ROOT / "overrides/assets/stylesheets/site.css").read_text(encoding="utf-8")
+def test_every_page_inlines_the_first_screen_and_loads_the_rest_without_blocking(built_site):
+    """One <style> (critical.css) and rest.css for print, switched to every medium by a script, and
+    as an ordinary stylesheet in <noscript>; no stylesheet blocks the first paint."""
     for page in ("index.html", "en/hinnat/index.html", "toipumisorientaatio/yhteys/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
-        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)
-        assert len(links) == 1, (page, links)
-        bundle = ((built_site / page).parent / links[0]).resolve().read_text(encoding="utf-8")
-        assert ".site-brand" in bundle and "--md-primary-fg-color: #1d5c57" in site_css
-        assert "--md-primary-fg-color: #1d5c57" in bundle and ".md-typeset" in bundle
+        assert len(re.findall(r"<style>", html)) == 1, page
+        assert re.findall(r'<link rel="stylesheet" href="([^"]+)"( media="print")?', html) == [
+            (posixpath.relpath("assets/stylesheets/rest.css", posixpath.dirname(page) or "."), ' media="print"'),
+            (posixpath.relpath("assets/stylesheets/rest.css", posixpath.dirname(page) or "."), ""),
+        ], page
+        assert re.search(r"<noscript><link rel=\"stylesheet\" href=\"[^\"]+rest\.css\"></noscript>", html), page
+        assert stylesheets.SWITCH_SCRIPT in html, page

@@ -39,20 +39,26 @@ def test_each_policy_allows_exactly_the_inline_scripts_of_its_page(built_site):
         # Only the redirect pages of other addresses (website.redirects) work without a script.
         redirect = '<meta http-equiv="refresh"' in html
         assert bool(hashes) != redirect, f"{path}: inline scripts {len(hashes)}, redirect page {redirect}"
-        assert security.policy_of(html) == security.policy(hashes, directives), path
+        style_hashes = security.inline_style_hashes(html)
+        assert security.policy_of(html) == security.policy(hashes, directives, style_hashes), path
         assert "unsafe-eval" not in security.policy_of(html)
         script_src = re.search(r"script-src ([^;]*)", security.policy_of(html))[1]
         assert "unsafe-inline" not in script_src, path
 
 
 def test_no_page_needs_inline_styles(built_site):
-    """The pages' policy allows no inline style: the built pages have no style attribute, no <style>
-    element and no event-handler attribute (those would need 'unsafe-inline' or 'unsafe-hashes')."""
+    """The pages' policy allows no inline style but their <style> elements, by hash: the built pages
+    have no style attribute and no event-handler attribute (those would need 'unsafe-inline' or
+    'unsafe-hashes'), and style-src lists exactly the hashes of the page's <style> elements."""
     for path in html_files(built_site):
         if path.parent.name == "admin":
             continue
-        html = re.sub(r"<script\b.*?</script>", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        text = path.read_text(encoding="utf-8")
+        html = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.DOTALL)
         assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=|javascript:", html, re.IGNORECASE), path
+        style_src = re.search(r"style-src ([^;]*)", security.policy_of(text))[1]
+        assert style_src.split() == ["'self'", *security.inline_style_hashes(text)], path
+        assert "unsafe-inline" not in style_src, path
 
 
 def test_security_txt_names_the_contact_and_expires_in_the_future(built_site, contact):

@@ -144,6 +144,15 @@ def test_every_data_cell_carries_its_column_name():
     assert tables.label_cells("<table><tr><td>x</td></tr></table>") == "<table><tr><td>x</td></tr></table>"
 
 
+def test_every_table_is_written_in_materials_scroll_box_once():
+    opening, closing = tables.SCROLL_WRAP
+    html = "<p>a</p><table data-cards><tr><td>1</td></tr></table><p>b</p><table><tr><td>2</td></tr></table>"
+    result = tables.wrap_tables(html)
+    assert result == f"<p>a</p>{opening}<table data-cards><tr><td>1</td></tr></table>{closing}<p>b</p>{opening}<table><tr><td>2</td></tr></table>{closing}"
+    assert tables.wrap_tables(result) == result
+    assert opening == '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+
+
 def test_a_table_without_caption_is_found_by_its_line():
     source = "---\ndescription: x\n---\n\nTable: Hinnat\n\n| a |\n| - |\n| 1 |\n\nTeksti.\n\n| b |\n| - |\n"
     assert tables.uncaptioned_table_lines(source) == [13]
@@ -417,3 +426,37 @@ def test_the_preview_drops_only_the_other_language_build_missing_that_page():
     assert translations.about_page_in_one_language(link, {"uutinen"})
     assert not translations.about_page_in_one_language(nav, {"toinen"})
     assert not translations.about_page_in_one_language(nav.replace("uutinen", "uutinn"), {"uutinen"})
+
+
+def test_the_first_screen_is_inlined_and_the_rest_loads_without_blocking(tmp_path):
+    from website import stylesheets
+
+    theme = tmp_path / "theme" / "assets" / "stylesheets"
+    theme.mkdir(parents=True)
+    (theme / "material.css").write_text(".a{color:red}", encoding="utf-8")
+    (theme / "site.css").write_text(".b{color:blue}", encoding="utf-8")
+    inputs = stylesheets.split_inputs(".a{color:red}", ".b{color:blue}")
+    (theme / "critical.css").write_text(f"/* x inputs {inputs} */\n.a{{color:red}}\n", encoding="utf-8")
+    (theme / "rest.css").write_text(f"/* x inputs {inputs} */\n.b{{color:blue}}\n", encoding="utf-8")
+    html = (
+        '<head><link rel="stylesheet" href="../../assets/stylesheets/material.css">\n  '
+        '<link rel="stylesheet" href="../../assets/stylesheets/site.css">\n</head>'
+    )
+    result = stylesheets.inline_critical(html, "en/hinnat", [tmp_path / "theme"], {})
+    assert "<style>.a{color:red}</style>" in result
+    assert '<link rel="stylesheet" href="../../assets/stylesheets/rest.css" media="print" id="__rest-css">' in result
+    assert '<noscript><link rel="stylesheet" href="../../assets/stylesheets/rest.css"></noscript>' in result
+    assert "material.css" not in result and "site.css" not in result
+    # site.css edited after the split: the page keeps its stylesheets (bundle_page then bundles them)
+    (theme / "site.css").write_text(".b{color:green}", encoding="utf-8")
+    assert stylesheets.inline_critical(html, "en/hinnat", [tmp_path / "theme"], {}) == html
+
+
+def test_style_elements_are_allowed_by_hash_only_where_inline_styles_are_not(tmp_path):
+    from website import security
+
+    html = "<html><head><style>.a{color:red}</style></head><body></body></html>"
+    page = security.policy_of(security.with_policy(html))
+    assert f"style-src 'self' {security.script_hash('.a{color:red}')};" in page
+    admin = security.policy_of(security.with_policy(html, security.ADMIN_DIRECTIVES))
+    assert "style-src 'self' 'unsafe-inline' blob:;" in admin  # a hash would switch 'unsafe-inline' off
