@@ -116,3 +116,22 @@ def test_logo_and_favicon(built_site):
     assert (built_site / "assets/logo.svg").is_file()
     assert (built_site / "assets/favicon.svg").is_file()
     assert 'rel="icon" href="assets/favicon.svg"' in page_html(built_site, "", "fi")
+
+
+def test_every_page_names_materials_script_for_its_loader(built_site):
+    """overrides/main.html takes the address of Material's script from Material's own scripts block;
+    if an update of Material changed that block, the loader would have nothing to load and pages would
+    quietly lose search: every page must name a script that exists."""
+    pages = sorted(built_site.rglob("*.html"))
+    named = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "data-md-component=\"header\"" not in html:
+            continue  # the CMS and the redirect pages have no Material page frame
+        found = re.search(r'data-site-material="([^"]+)"', html)
+        assert found, f"{page.relative_to(built_site)}: no address for Material's script"
+        target = urljoin(f"{SITE_ORIGIN}/{page.relative_to(built_site).as_posix()}", found[1])
+        assert target.startswith(SITE_ORIGIN + "/"), target
+        assert (built_site / target[len(SITE_ORIGIN) + 1 :]).is_file(), f"{page.relative_to(built_site)}: {found[1]} does not exist"
+        named += 1
+    assert named >= 41, named
