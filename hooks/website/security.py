@@ -164,14 +164,18 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _hashes(texts: list[str]) -> list[str]:
+    return list(dict.fromkeys(script_hash(text) for text in texts))
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """One hash per distinct inline script of the page, in the page's order."""
-    return list(dict.fromkeys(script_hash(text) for text in inline_scripts(html)))
+    return _hashes(inline_scripts(html))
 
 
 def inline_style_hashes(html: str) -> list[str]:
     """One hash per distinct ``<style>`` element of the page, in the page's order."""
-    return list(dict.fromkeys(script_hash(text) for text in inline_styles(html)))
+    return _hashes(inline_styles(html))
 
 
 def policy(
@@ -206,7 +210,8 @@ def with_policy(html: str, directives: tuple[tuple[str, str], ...] = PAGE_DIRECT
     html = OUR_META.sub("", html)
     if not HEAD.search(html):
         return html
-    metas = policy_meta(policy(inline_script_hashes(html), directives, inline_style_hashes(html))) + referrer_meta()
+    parsed = _parsed(html)  # once: the page is read for its scripts and its styles together
+    metas = policy_meta(policy(_hashes(parsed.scripts), directives, _hashes(parsed.styles))) + referrer_meta()
     return HEAD.sub(lambda match: match[0] + metas, html, count=1)
 
 
