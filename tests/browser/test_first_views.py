@@ -86,7 +86,7 @@ def test_escape_closes_search_while_materials_script_is_on_its_way(site_page):
     assert page.evaluate("() => document.getElementById('__search').checked && !window.document$")
     page.keyboard.press("Escape")
     assert page.evaluate("() => !document.getElementById('__search').checked")
-    assert page.evaluate("() => document.activeElement.matches('[data-site-toggle=\"__search\"]')")
+    page.wait_for_function("() => document.activeElement.matches('[data-site-toggle=\"__search\"]')")
 
 
 @pytest.mark.parametrize("path, index", [("/hinnat/", "/search/search_index.json"), ("/en/hinnat/", "/en/search/search_index.json")])
