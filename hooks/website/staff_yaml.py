@@ -13,6 +13,7 @@ schema is a subclass of it (``price_file.PriceFileReader``).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -458,10 +459,13 @@ class Reader:
 # --------------------------------------------------------------------------- the other files staff edit
 
 
+@functools.lru_cache(maxsize=256)
 def front_matter(text: str, source: str) -> tuple[dict | None, Problem | None]:
     """(the page's front matter, or None where it has none; the problem, where it cannot be read).
 
-    The YAML between the opening '---' lines is read with the page's own line numbers.
+    The YAML between the opening '---' lines is read with the page's own line numbers. Each page's is
+    read once: the description check, search's keywords and the redirects' aliases all ask, some more
+    than once a build (the answer is shared, so callers only read it).
     """
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != "---":
