@@ -286,11 +286,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _stylesheet_folders(config) -> list[Path]:
+    """Where a page's stylesheets come from: the theme's folders (overrides/ first), then docs/."""
+    return [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
+
+
 def on_post_page(output_html, page, config):
     html = valid_html.fix_material_markup(output_html)
     if seo.noindex_requested(os.environ):
         html = seo.with_noindex(html)
-    folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
+    folders = _stylesheet_folders(config)
     page_dir = os.path.dirname(page.file.dest_uri)
     html = stylesheets.inline_critical(html, page_dir, folders, _build.context.bundles)
     html = stylesheets.bundle_page(html, page_dir, Path(config.site_dir), folders, _build.context.bundles)
@@ -310,7 +315,7 @@ def on_post_template(output_content, template_name, config):
     html = valid_html.fix_material_markup(output_content)
     if seo.noindex_requested(os.environ):
         html = seo.with_noindex(html)  # the 404 page is a template, not a page
-    folders = [Path(folder) for folder in config.theme.dirs] + [Path(config.docs_dir)]
+    folders = _stylesheet_folders(config)
     html = stylesheets.inline_critical(html, "", folders, _build.context.bundles)
     html = security.with_policy(html)  # last: its hashes are of the page's final scripts
     if template_name == output.NOT_FOUND_PAGE:
