@@ -101,7 +101,7 @@ SCROLL_WRAP = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__tabl
 def wrap_tables(html: str) -> str:
     """Put every table in Material's scroll box (SCROLL_WRAP), once."""
     opening, closing = SCROLL_WRAP
-    return TABLE.sub(lambda table: table[0] if html[: table.start()].endswith(opening) else opening + table[0] + closing, html)
+    return TABLE.sub(lambda table: table[0] if html.endswith(opening, 0, table.start()) else opening + table[0] + closing, html)
 
 
 def render_html(html: str) -> str:
