@@ -144,10 +144,9 @@ def our_sources() -> list[Path]:
     return sorted([*overrides.rglob("*.html"), *overrides.rglob("*.js")])
 
 
-def template_text(path: Path) -> str:
+def template_text(text: str) -> str:
     """A template or script as content, without Jinja comments and the defaults of Jinja's ``d()``
     filter (Material's palette partial names ``d("indigo")``, a palette the site does not use)."""
-    text = path.read_text(encoding="utf-8")
     return re.sub(r"\|\s*d\([^)]*\)", "", re.sub(r"\{#.*?#\}", "", text, flags=re.DOTALL))
 
 
@@ -231,8 +230,9 @@ def write_purged(site: Path) -> None:
     sources = our_sources()
     content = [(without_inline_styles(path.read_text(encoding="utf-8")), "html") for path in sorted(site.rglob("*.html"))]
     content += [(path.read_text(encoding="utf-8"), "js") for path in material_javascript()]
-    content += [(template_text(path), path.suffix.lstrip(".")) for path in sources]
-    variables = used_variables([SITE_CSS.read_text(encoding="utf-8"), *(path.read_text(encoding="utf-8") for path in sources)])
+    texts = {path: path.read_text(encoding="utf-8") for path in sources}
+    content += [(template_text(texts[path]), path.suffix.lstrip(".")) for path in sources]
+    variables = used_variables([SITE_CSS.read_text(encoding="utf-8"), *texts.values()])
     css = combine([path.read_text(encoding="utf-8") for path in material_stylesheets()])
     answer = purge(css, content, {"standard": list(SAFELIST), "variables": variables}, blocklist=BLOCKLIST)
     names = " and ".join(path.name for path in material_stylesheets())
@@ -285,9 +285,10 @@ def write_critical(site: Path) -> None:
         "tags": sorted(found["tags"]), "classes": sorted(found["classes"]), "ids": sorted(found["ids"]),
         "attributes": {"names": sorted(found["names"]), "values": sorted(found["values"])}, "undetermined": [],
     }
-    css = combine([PURGED.read_text(encoding="utf-8"), SITE_CSS.read_text(encoding="utf-8")])
+    material, site_css = PURGED.read_text(encoding="utf-8"), SITE_CSS.read_text(encoding="utf-8")
+    css = combine([material, site_css])
     answer = purge(css, [(json.dumps(tokens), "tokens")], {}, split=True)
-    inputs = split_inputs(PURGED.read_text(encoding="utf-8"), SITE_CSS.read_text(encoding="utf-8"))
+    inputs = split_inputs(material, site_css)
     what = f"from material.css and site.css by PurgeCSS {answer['version']}"
     critical = checkable(minified(answer["css"]))
     CRITICAL.write_text(stamp(f"The first screen's CSS, {what}", inputs) + critical + "\n", encoding="utf-8")
